@@ -1,0 +1,34 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.user.PlainPassword;
+import java.util.Objects;
+
+public interface LogInUseCase {
+    int MAX_IDENTIFIER_LENGTH = 254;
+
+    /** {@code identifier} is an email address or a username. */
+    record LogInCommand(String identifier, PlainPassword password, ClientInfo client) {
+        public LogInCommand {
+            Objects.requireNonNull(identifier, "identifier");
+            Objects.requireNonNull(password, "password");
+            client = client == null ? ClientInfo.UNKNOWN : client;
+        }
+    }
+
+    sealed interface LogInResult {
+        record LoggedIn(AuthenticatedUser authenticated) implements LogInResult {
+        }
+
+        /**
+         * Refused. {@code INVALID_CREDENTIALS} covers unknown accounts and wrong passwords alike;
+         * the other reasons are given only after the password was right.
+         */
+        record Refused(Reason reason) implements LogInResult {
+        }
+
+        enum Reason { INVALID_CREDENTIALS, ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED }
+    }
+
+    LogInResult logIn(LogInCommand command);
+}

@@ -1,0 +1,20 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.PlainPassword;
+
+public interface PasswordHasher {
+    PasswordHash hash(PlainPassword password);
+
+    /** Constant-time verification against the hash's own parameters. */
+    boolean verify(PasswordHash hash, PlainPassword password);
+
+    /** True when the hash was made with weaker parameters than the configured ones. */
+    boolean needsRehash(PasswordHash hash);
+
+    /**
+     * Spends the same time as {@link #verify} against a hash nobody owns, so that an unknown
+     * account cannot be told from a wrong password by timing. Always false.
+     */
+    boolean verifyAgainstDummy(PlainPassword password);
+}

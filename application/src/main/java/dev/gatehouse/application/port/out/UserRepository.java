@@ -1,0 +1,28 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserId;
+import dev.gatehouse.domain.user.Username;
+import java.util.Optional;
+
+public interface UserRepository {
+    Optional<User> findById(UserId id);
+
+    /** Case-insensitive, on the canonical form. */
+    Optional<User> findByEmail(EmailAddress email);
+
+    Optional<User> findByUsername(Username username);
+
+    /**
+     * The account a login identifier names: an email address or a username, compared
+     * case-insensitively. When one account's email is another's username, the email wins.
+     */
+    Optional<User> findByLogin(String identifier);
+
+    /** @throws DuplicateUserException when the email or username is already taken */
+    void insert(User user);
+
+    /** @throws DuplicateUserException when the new username is already taken */
+    void update(User user);
+}

@@ -1,0 +1,102 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.error.TokenNotValidException;
+import dev.gatehouse.application.error.TokenReusedException;
+import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.RefreshSessionUseCase;
+import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.port.out.SessionRepository.TokenInFamily;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.domain.session.RefreshToken;
+import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.token.OpaqueToken;
+import dev.gatehouse.domain.user.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Refresh-token rotation. The presented token's row is locked for the transaction, so concurrent
+ * refreshes of one token are decided in turn: the first rotates, the others find it spent inside
+ * the grace window and receive the same successor. One live successor, never two.
+ */
+public final class RefreshSessionService implements RefreshSessionUseCase {
+    private final SessionRepository sessions;
+    private final SessionIssuer issuer;
+    private final RefreshSuccessor successors;
+    private final Transactions transactions;
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    public RefreshSessionService(SessionRepository sessions, SessionIssuer issuer, Transactions transactions,
+                                 AuthSettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.issuer = issuer;
+        this.successors = new RefreshSuccessor(settings.successorKey());
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private sealed interface Outcome {
+        record Rotated(User user, Session session, OpaqueToken successor, Instant expiresAt) implements Outcome {
+        }
+
+        record NotValid() implements Outcome {
+        }
+
+        record Reused() implements Outcome {
+        }
+    }
+
+    @Override
+    public AuthenticatedUser refresh(String refreshToken) {
+        OpaqueToken presented = OpaqueToken.parse(refreshToken).orElseThrow(TokenNotValidException::new);
+        Instant now = clock.instant();
+        // The revocation on reuse must commit even though the caller is refused: decide inside the
+        // transaction, throw after it.
+        Outcome outcome = transactions.inTransaction(() -> decide(presented, now));
+        return switch (outcome) {
+            case Outcome.Rotated r -> new AuthenticatedUser(r.user(),
+                    issuer.tokens(r.user(), r.session().id(), r.successor(), r.expiresAt(), now));
+            case Outcome.NotValid n -> throw new TokenNotValidException();
+            case Outcome.Reused r -> throw new TokenReusedException();
+        };
+    }
+
+    private Outcome decide(OpaqueToken presented, Instant now) {
+        Optional<TokenInFamily> found = sessions.lockRefreshToken(presented.hash());
+        if (found.isEmpty()) {
+            return new Outcome.NotValid();
+        }
+        TokenInFamily family = found.get();
+        Session session = family.session();
+        User user = family.user();
+        boolean usable = session.isActive(now) && user.isActive();
+        return switch (family.token().assess(now, settings.refreshReuseGrace(), usable)) {
+            case NOT_VALID -> new Outcome.NotValid();
+            case REUSE_DETECTED -> {
+                session.revoke(now, Session.RevokeReason.TOKEN_REUSE);
+                sessions.saveRevocation(session);
+                yield new Outcome.Reused();
+            }
+            case ROTATE -> {
+                OpaqueToken successor = successors.of(presented);
+                RefreshToken next = RefreshToken.issue(successor.hash(), session.id(), now, settings.refreshTokenTtl());
+                session.touch(now, next.expiresAt());
+                sessions.rotate(family.token().spend(now), next, session);
+                yield new Outcome.Rotated(user, session, successor, next.expiresAt());
+            }
+            case REPLAY_SUCCESSOR -> {
+                OpaqueToken successor = successors.of(presented);
+                Optional<RefreshToken> next = sessions.findRefreshToken(successor.hash());
+                // The successor itself already moved on: this copy is too late to share it.
+                if (next.isEmpty() || next.get().isSpent() || !now.isBefore(next.get().expiresAt())) {
+                    yield new Outcome.NotValid();
+                }
+                yield new Outcome.Rotated(user, session, successor, next.get().expiresAt());
+            }
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.out.DuplicateUserException;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class RegisterUserService implements RegisterUserUseCase {
+    static final String EMAIL_TAKEN = "A user with this email already exists.";
+    static final String USERNAME_TAKEN = "A user with that username already exists.";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SessionIssuer issuer;
+    private final Transactions transactions;
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    public RegisterUserService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer,
+                               Transactions transactions, AuthSettings settings, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public RegistrationResult register(RegisterUserCommand command) {
+        FieldErrors errors = new FieldErrors();
+        if (command.confirmPassword() != null && !Passwords.same(command.password(), command.confirmPassword())) {
+            errors.add("confirm_password", Passwords.MISMATCH);
+        }
+        List<String> personal = new ArrayList<>();
+        personal.add(command.email().value());
+        if (command.profile().username() != null) {
+            personal.add(command.profile().username().value());
+        }
+        errors.addAll("password", settings.passwordPolicy().violations(command.password(), personal));
+        errors.throwIfAny();
+
+        boolean mandatory = settings.verificationMode() == VerificationMode.MANDATORY;
+        // Hash before looking for duplicates: a taken address then costs the same time as a free one.
+        PasswordHash hash = hasher.hash(command.password());
+        Instant now = clock.instant();
+        Outcome outcome;
+        try {
+            outcome = transactions.inTransaction(() -> {
+                if (users.findByEmail(command.email()).isPresent()) {
+                    if (mandatory) {
+                        // No enumeration: a taken address gets the same answer as a free one.
+                        return Outcome.PENDING;
+                    }
+                    errors.add("email", EMAIL_TAKEN);
+                }
+                if (command.profile().username() != null && users.findByUsername(command.profile().username()).isPresent()) {
+                    errors.add("username", USERNAME_TAKEN);
+                }
+                errors.throwIfAny();
+                User user = User.register(UserId.newId(now), command.email(), command.profile(), hash, now);
+                if (mandatory) {
+                    users.insert(user);
+                    return Outcome.PENDING;
+                }
+                user.recordLogin(now);
+                users.insert(user);
+                return new Outcome(user, issuer.start(user, command.client(), now));
+            });
+        } catch (DuplicateUserException raced) {
+            // Another registration with the same address or name committed between our check and insert.
+            boolean email = raced.field() == DuplicateUserException.Field.EMAIL;
+            if (email && mandatory) {
+                return new RegistrationResult.PendingVerification();
+            }
+            throw new FieldErrors().add(email ? "email" : "username", email ? EMAIL_TAKEN : USERNAME_TAKEN).toException();
+        }
+        if (outcome.started() == null) {
+            return new RegistrationResult.PendingVerification();
+        }
+        return new RegistrationResult.Registered(
+                new AuthenticatedUser(outcome.user(), issuer.tokens(outcome.user(), outcome.started(), now)));
+    }
+
+    private record Outcome(User user, SessionIssuer.StartedSession started) {
+        static final Outcome PENDING = new Outcome(null, null);
+    }
+}

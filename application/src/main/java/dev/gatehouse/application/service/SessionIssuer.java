@@ -1,0 +1,56 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.port.out.AccessTokenSigner;
+import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.session.RefreshToken;
+import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.session.SessionId;
+import dev.gatehouse.domain.shared.Uuid7;
+import dev.gatehouse.domain.token.OpaqueToken;
+import dev.gatehouse.domain.user.User;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/** Starts sessions and mints access tokens: the one place that decides what a token pair holds. */
+public final class SessionIssuer {
+    /** A session stored in the current transaction, with the refresh token to show once. */
+    public record StartedSession(SessionId sessionId, OpaqueToken refresh, Instant refreshExpiresAt) {
+    }
+
+    private final SessionRepository sessions;
+    private final AccessTokenSigner signer;
+    private final AuthSettings settings;
+    private final SecureRandom random = new SecureRandom();
+
+    public SessionIssuer(SessionRepository sessions, AccessTokenSigner signer, AuthSettings settings) {
+        this.sessions = sessions;
+        this.signer = signer;
+        this.settings = settings;
+    }
+
+    /** Stores a new session and its first refresh token; call inside the use case's transaction. */
+    public StartedSession start(User user, ClientInfo client, Instant now) {
+        SessionId id = SessionId.newId(now);
+        Session session = Session.start(id, user.id(), now, settings.refreshTokenTtl(), client);
+        OpaqueToken refresh = OpaqueToken.generate(random);
+        RefreshToken first = RefreshToken.issue(refresh.hash(), id, now, settings.refreshTokenTtl());
+        sessions.insert(session, first);
+        return new StartedSession(id, refresh, first.expiresAt());
+    }
+
+    /** Signs after the commit: CPU work has no business holding a database transaction open. */
+    public IssuedTokens tokens(User user, SessionId sessionId, OpaqueToken refresh, Instant refreshExpiresAt, Instant now) {
+        Instant expiresAt = now.plus(settings.accessTokenTtl());
+        AccessTokenClaims claims = new AccessTokenClaims(settings.issuer(), user.id().toString(), settings.audience(),
+                now, expiresAt, Uuid7.at(now).toString(), sessionId.toString(), user.role().code(), user.isEmailVerified());
+        return new IssuedTokens(signer.sign(claims), expiresAt, refresh.value(), refreshExpiresAt, sessionId);
+    }
+
+    public IssuedTokens tokens(User user, StartedSession started, Instant now) {
+        return tokens(user, started.sessionId(), started.refresh(), started.refreshExpiresAt(), now);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.gatehouse.domain.user;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A person who can log in. Owns the rules about its own state: who may log in, how the password
+ * and profile change. Created by {@link #register}, rebuilt from storage by {@link #reconstitute}.
+ */
+public final class User {
+    private final UserId id;
+    private final EmailAddress email;
+    private Profile profile;
+    private Role role;
+    private boolean active;
+    private boolean emailVerified;
+    private PasswordHash passwordHash;
+    private Instant passwordChangedAt;
+    private final Instant dateJoined;
+    private Instant lastLogin;
+
+    private User(UserId id, EmailAddress email, Profile profile, Role role, boolean active, boolean emailVerified,
+                 PasswordHash passwordHash, Instant passwordChangedAt, Instant dateJoined, Instant lastLogin) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.email = Objects.requireNonNull(email, "email");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.role = Objects.requireNonNull(role, "role");
+        this.active = active;
+        this.emailVerified = emailVerified;
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.passwordChangedAt = Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
+        this.dateJoined = Objects.requireNonNull(dateJoined, "dateJoined");
+        this.lastLogin = lastLogin;
+    }
+
+    /** A new account: a viewer, active, email not yet verified. */
+    public static User register(UserId id, EmailAddress email, Profile profile, PasswordHash hash, Instant now) {
+        return new User(id, email, profile, Role.VIEWER, true, false, hash, now, now, null);
+    }
+
+    public static User reconstitute(UserId id, EmailAddress email, Profile profile, Role role, boolean active,
+                                    boolean emailVerified, PasswordHash passwordHash, Instant passwordChangedAt,
+                                    Instant dateJoined, Instant lastLogin) {
+        return new User(id, email, profile, role, active, emailVerified, passwordHash, passwordChangedAt, dateJoined, lastLogin);
+    }
+
+    public void recordLogin(Instant now) {
+        this.lastLogin = now;
+    }
+
+    public void changePassword(PasswordHash newHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+        this.passwordChangedAt = now;
+    }
+
+    /** Same password, stronger parameters: the change time stays, so no token dies of it. */
+    public void upgradePasswordHash(PasswordHash stronger) {
+        this.passwordHash = Objects.requireNonNull(stronger, "stronger");
+    }
+
+    public void updateProfile(Profile newProfile) {
+        this.profile = Objects.requireNonNull(newProfile, "newProfile");
+    }
+
+    public void confirmEmail() {
+        this.emailVerified = true;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void activate() {
+        this.active = true;
+    }
+
+    public void assignRole(Role newRole) {
+        this.role = Objects.requireNonNull(newRole, "newRole");
+    }
+
+    public UserId id() { return id; }
+    public EmailAddress email() { return email; }
+    public Profile profile() { return profile; }
+    public Username username() { return profile.username(); }
+    public Role role() { return role; }
+    public boolean isActive() { return active; }
+    public boolean isEmailVerified() { return emailVerified; }
+    public PasswordHash passwordHash() { return passwordHash; }
+    public Instant passwordChangedAt() { return passwordChangedAt; }
+    public Instant dateJoined() { return dateJoined; }
+    public Instant lastLogin() { return lastLogin; }
+}
