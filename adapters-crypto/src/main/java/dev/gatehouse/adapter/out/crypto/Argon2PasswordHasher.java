@@ -1,0 +1,122 @@
+package dev.gatehouse.adapter.out.crypto;
+
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.PlainPassword;
+import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Context;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Argon2id through the reference C implementation (argon2-jvm, JNA), writing PHC strings.
+ *
+ * <p>Hashes run on a small pool of platform threads, as many as the configured concurrency: a
+ * native call would pin a virtual thread's carrier for its 25 ms, and an unbounded number of
+ * concurrent hashes would each hold 19 MiB of native memory. Callers on virtual threads simply
+ * park until their hash is done.
+ */
+// Created at start-up, not on first use: a wrong master key or a broken native library should stop
+// the service before it takes traffic, and the first login should not pay for set-up.
+@Context
+public final class Argon2PasswordHasher implements PasswordHasher {
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+    private final Argon2Parameters parameters;
+    private final ExecutorService pool;
+    private final String dummyHash;
+
+    public Argon2PasswordHasher(Argon2Parameters parameters) {
+        this.parameters = parameters;
+        AtomicInteger count = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(parameters.concurrency(), r -> {
+            Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        // A hash nobody knows the password of, with the configured cost: unknown accounts verify against it.
+        this.dummyHash = hashBytes(HexFormat.of().formatHex(random).getBytes());
+    }
+
+    @Override
+    public PasswordHash hash(PlainPassword password) {
+        return new PasswordHash(hashBytes(password.utf8()));
+    }
+
+    private String hashBytes(byte[] secret) {
+        return onPool(() -> {
+            try {
+                return argon2.hash(parameters.iterations(), parameters.memoryKib(), parameters.parallelism(), secret);
+            } finally {
+                argon2.wipeArray(secret);
+            }
+        });
+    }
+
+    @Override
+    public boolean verify(PasswordHash hash, PlainPassword password) {
+        return verifyBytes(hash.phc(), password.utf8());
+    }
+
+    private boolean verifyBytes(String phc, byte[] secret) {
+        if (!phc.startsWith("$argon2")) {
+            argon2.wipeArray(secret);
+            return false;
+        }
+        return onPool(() -> {
+            try {
+                return argon2.verify(phc, secret);
+            } finally {
+                argon2.wipeArray(secret);
+            }
+        });
+    }
+
+    @Override
+    public boolean needsRehash(PasswordHash hash) {
+        if (!hash.phc().startsWith("$argon2id$")) {
+            return true;
+        }
+        return argon2.needsRehash(hash.phc(), parameters.iterations(), parameters.memoryKib(), parameters.parallelism());
+    }
+
+    @Override
+    public boolean verifyAgainstDummy(PlainPassword password) {
+        verifyBytes(dummyHash, password.utf8());
+        return false;
+    }
+
+    public Argon2Parameters parameters() {
+        return parameters;
+    }
+
+    private <T> T onPool(Callable<T> work) {
+        Future<T> future = pool.submit(work);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Argon2 failed", e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.gatehouse.adapter.out.crypto;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.port.out.AccessTokenSigner;
+import dev.gatehouse.application.port.out.SigningKeyStore;
+import dev.gatehouse.application.port.out.SigningKeyStore.StoredSigningKey;
+import io.micronaut.context.annotation.Context;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ES256 access tokens with Nimbus JOSE. Keys live in the {@link SigningKeyStore}, private halves
+ * encrypted, so every instance signs with the same key and verifies what any other issued. A
+ * token naming a key we do not hold triggers one reload (rate-limited): a key made by another
+ * instance is found, a forged kid costs nothing.
+ */
+// Created at start-up, not on first use: a wrong master key or a broken native library should stop
+// the service before it takes traffic, and the first login should not pay for set-up.
+@Context
+public final class NimbusAccessTokenSigner implements AccessTokenSigner {
+    private static final Logger LOG = LoggerFactory.getLogger(NimbusAccessTokenSigner.class);
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
+    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
+    /** Header parameters we never honour: a token must not choose where its key comes from. */
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit");
+
+    private record ActiveKey(String kid, JWSSigner signer) {
+    }
+
+    private final SigningKeyStore store;
+    private final KeyEncryption encryption;
+    private final Clock clock;
+    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> publicJwks = new ConcurrentHashMap<>();
+    private final AtomicReference<ActiveKey> active = new AtomicReference<>();
+    private volatile Instant lastReload = Instant.EPOCH;
+
+    public NimbusAccessTokenSigner(SigningKeyStore store, KeyEncryption encryption, Clock clock) {
+        this.store = store;
+        this.encryption = encryption;
+        this.clock = clock;
+        StoredSigningKey current = store.activeOrCreate(this::generate);
+        reload();
+        LOG.info("Signing access tokens with {} key {}", current.algorithm(), current.kid());
+    }
+
+    private StoredSigningKey generate() {
+        try {
+            String kid = UUID.randomUUID().toString();
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(ALGORITHM).generate();
+            byte[] sealed = encryption.encrypt(kid, key.toJSONString().getBytes(StandardCharsets.UTF_8));
+            return new StoredSigningKey(kid, ALGORITHM.getName(), key.toPublicJWK().toJSONString(), sealed, clock.instant(), null);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate a P-256 key", e);
+        }
+    }
+
+    /** Reads every key from the store; the newest unretired one signs. */
+    public synchronized void reload() {
+        List<StoredSigningKey> keys = store.findAll();
+        ActiveKey newest = null;
+        for (StoredSigningKey stored : keys) {
+            try {
+                ECKey publicKey = ECKey.parse(stored.publicJwk());
+                verifiers.computeIfAbsent(stored.kid(), kid -> verifierFor(publicKey));
+                publicJwks.put(stored.kid(), publicKey.toJSONObject());
+                if (newest == null && stored.retiredAt() == null) {
+                    ECKey privateKey = ECKey.parse(new String(encryption.decrypt(stored.kid(), stored.encryptedPrivateKey()),
+                            StandardCharsets.UTF_8));
+                    newest = new ActiveKey(stored.kid(), new ECDSASigner(privateKey));
+                }
+            } catch (ParseException | JOSEException e) {
+                throw new IllegalStateException("signing key " + stored.kid() + " is unreadable", e);
+            }
+        }
+        if (newest == null) {
+            throw new IllegalStateException("no active signing key in the store");
+        }
+        active.set(newest);
+        lastReload = clock.instant();
+    }
+
+    private static JWSVerifier verifierFor(ECKey publicKey) {
+        try {
+            return new ECDSAVerifier(publicKey);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("unusable public key " + publicKey.getKeyID(), e);
+        }
+    }
+
+    @Override
+    public String sign(AccessTokenClaims claims) {
+        ActiveKey key = active.get();
+        JWSHeader header = new JWSHeader.Builder(ALGORITHM).keyID(key.kid()).type(ACCESS_TOKEN_TYPE).build();
+        JWTClaimsSet body = new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .subject(claims.subject())
+                .audience(claims.audience())
+                .expirationTime(Date.from(claims.expiresAt()))
+                .issueTime(Date.from(claims.issuedAt()))
+                .jwtID(claims.jwtId())
+                .claim("sid", claims.sessionId())
+                .claim("role", claims.role())
+                .claim("email_verified", claims.emailVerified())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, body);
+        try {
+            jwt.sign(key.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWSHeader header = jwt.getHeader();
+            if (!ALGORITHM.equals(header.getAlgorithm()) || !ACCESS_TOKEN_TYPE.equals(header.getType())
+                    || header.getKeyID() == null || header.getKeyID().length() > 64
+                    || header.getIncludedParams().stream().anyMatch(FORBIDDEN_HEADERS::contains)) {
+                return Optional.empty();
+            }
+            JWSVerifier verifier = verifierFor(header.getKeyID());
+            if (verifier == null || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            return claimsOf(jwt.getJWTClaimsSet());
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private JWSVerifier verifierFor(String kid) {
+        JWSVerifier verifier = verifiers.get(kid);
+        if (verifier == null && clock.instant().isAfter(lastReload.plus(RELOAD_INTERVAL))) {
+            reload();
+            verifier = verifiers.get(kid);
+        }
+        return verifier;
+    }
+
+    private static Optional<AccessTokenClaims> claimsOf(JWTClaimsSet set) throws ParseException {
+        List<String> audience = set.getAudience();
+        Date exp = set.getExpirationTime();
+        Date iat = set.getIssueTime();
+        String sid = set.getStringClaim("sid");
+        String role = set.getStringClaim("role");
+        Boolean verified = set.getBooleanClaim("email_verified");
+        if (audience == null || audience.size() != 1 || exp == null || iat == null || sid == null || role == null
+                || set.getIssuer() == null || set.getSubject() == null || set.getJWTID() == null || verified == null
+                || (set.getNotBeforeTime() != null && set.getNotBeforeTime().after(new Date()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccessTokenClaims(set.getIssuer(), set.getSubject(), audience.getFirst(), iat.toInstant(),
+                exp.toInstant(), set.getJWTID(), sid, role, verified));
+    }
+
+    @Override
+    public List<Map<String, Object>> publicJwks() {
+        return List.copyOf(publicJwks.values());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.application.port.out.DuplicateUserException;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.shared.Text;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserId;
+import dev.gatehouse.domain.user.Username;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+
+@Singleton
+public final class JdbcUserRepository implements UserRepository {
+    private static final String SELECT = "SELECT " + UserRows.COLUMNS + " FROM users u ";
+
+    private final PgSql sql;
+
+    JdbcUserRepository(PgSql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return sql.one(SELECT + "WHERE u.id = ?", ps -> ps.setObject(1, id.value()), UserRows::map);
+    }
+
+    @Override
+    public Optional<User> findByEmail(EmailAddress email) {
+        return sql.one(SELECT + "WHERE u.email_canonical = ?", ps -> ps.setString(1, email.canonical()), UserRows::map);
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return sql.one(SELECT + "WHERE u.username_canonical = ?", ps -> ps.setString(1, username.canonical()), UserRows::map);
+    }
+
+    @Override
+    public Optional<User> findByLogin(String identifier) {
+        String canonical = Text.nfc(identifier.strip()).toLowerCase(Locale.ROOT);
+        return sql.one(SELECT + "WHERE u.email_canonical = ? OR u.username_canonical = ? "
+                        + "ORDER BY (u.email_canonical = ?) DESC LIMIT 1",
+                ps -> {
+                    ps.setString(1, canonical);
+                    ps.setString(2, canonical);
+                    ps.setString(3, canonical);
+                }, UserRows::map);
+    }
+
+    @Override
+    public void insert(User user) {
+        try {
+            sql.update("INSERT INTO users (id, email, email_canonical, username, username_canonical, first_name, last_name, "
+                    + "phone_number, avatar, role, is_active, email_verified, password_hash, password_changed_at, "
+                    + "date_joined, last_login) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                ps.setObject(1, user.id().value());
+                ps.setString(2, user.email().value());
+                ps.setString(3, user.email().canonical());
+                int next = bindMutable(ps, 4, user);
+                PgSql.setInstant(ps, next, user.dateJoined());
+                PgSql.setInstant(ps, next + 1, user.lastLogin());
+            });
+        } catch (PgSql.UniqueViolation e) {
+            throw duplicate(e);
+        }
+    }
+
+    @Override
+    public void update(User user) {
+        try {
+            sql.update("UPDATE users SET username = ?, username_canonical = ?, first_name = ?, last_name = ?, "
+                    + "phone_number = ?, avatar = ?, role = ?, is_active = ?, email_verified = ?, password_hash = ?, "
+                    + "password_changed_at = ?, last_login = ? WHERE id = ?", ps -> {
+                int next = bindMutable(ps, 1, user);
+                PgSql.setInstant(ps, next, user.lastLogin());
+                ps.setObject(next + 1, user.id().value());
+            });
+        } catch (PgSql.UniqueViolation e) {
+            throw duplicate(e);
+        }
+    }
+
+    /** Binds username … password_changed_at from {@code index}; returns the next free index. */
+    private static int bindMutable(PreparedStatement ps, int index, User user) throws SQLException {
+        Username username = user.username();
+        ps.setString(index, username == null ? null : username.value());
+        ps.setString(index + 1, username == null ? null : username.canonical());
+        ps.setString(index + 2, user.profile().firstName());
+        ps.setString(index + 3, user.profile().lastName());
+        ps.setString(index + 4, user.profile().phoneNumber());
+        ps.setString(index + 5, user.profile().avatar());
+        ps.setString(index + 6, user.role().code());
+        ps.setBoolean(index + 7, user.isActive());
+        ps.setBoolean(index + 8, user.isEmailVerified());
+        ps.setString(index + 9, user.passwordHash().phc());
+        PgSql.setInstant(ps, index + 10, user.passwordChangedAt());
+        return index + 11;
+    }
+
+    private static DuplicateUserException duplicate(PgSql.UniqueViolation e) {
+        return new DuplicateUserException(e.constraint.contains("username")
+                ? DuplicateUserException.Field.USERNAME : DuplicateUserException.Field.EMAIL);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gatehouse.adapter.in.rest;
+
+import dev.gatehouse.application.error.AccountDisabledException;
+import dev.gatehouse.application.error.EmailNotVerifiedException;
+import dev.gatehouse.application.error.GatehouseException;
+import dev.gatehouse.application.error.InvalidCredentialsException;
+import dev.gatehouse.application.error.NotAuthenticatedException;
+import dev.gatehouse.application.error.NotFoundException;
+import dev.gatehouse.application.error.PermissionDeniedException;
+import dev.gatehouse.application.error.TokenNotValidException;
+import dev.gatehouse.application.error.TokenReusedException;
+import dev.gatehouse.application.error.ValidationFailedException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** The only place business failures become HTTP statuses. */
+@Produces
+@Singleton
+public final class GatehouseExceptionHandler implements ExceptionHandler<GatehouseException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, GatehouseException exception) {
+        HttpStatus status = switch (exception) {
+            case ValidationFailedException v -> HttpStatus.BAD_REQUEST;
+            case InvalidCredentialsException i -> HttpStatus.UNAUTHORIZED;
+            case TokenNotValidException t -> HttpStatus.UNAUTHORIZED;
+            case TokenReusedException t -> HttpStatus.UNAUTHORIZED;
+            case NotAuthenticatedException n -> HttpStatus.UNAUTHORIZED;
+            case EmailNotVerifiedException e -> HttpStatus.FORBIDDEN;
+            case AccountDisabledException a -> HttpStatus.FORBIDDEN;
+            case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
+            case NotFoundException n -> HttpStatus.NOT_FOUND;
+        };
+        MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
+                exception instanceof ValidationFailedException v ? v.errors() : null);
+        if (exception instanceof NotAuthenticatedException || exception instanceof TokenNotValidException) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response;
+    }
+}

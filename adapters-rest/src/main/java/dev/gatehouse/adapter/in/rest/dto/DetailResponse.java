@@ -1,0 +1,7 @@
+package dev.gatehouse.adapter.in.rest.dto;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record DetailResponse(String detail) {
+}

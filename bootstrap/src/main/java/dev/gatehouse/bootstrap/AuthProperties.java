@@ -1,0 +1,53 @@
+package dev.gatehouse.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * Everything under {@code auth.*}; each has an environment variable (AUTH_ISSUER, AUTH_MASTER_KEY,
+ * AUTH_REGISTRATION_VERIFICATION, AUTH_ACCESS_TOKEN_TTL, …) and a default that works locally.
+ */
+@ConfigurationProperties("auth")
+public class AuthProperties {
+    private String issuer = "http://localhost:8080";
+    private String audience = "gatehouse";
+    private String masterKey;
+    private String registrationVerification = "optional";
+    private Duration accessTokenTtl = Duration.ofMinutes(5);
+    private Duration refreshTokenTtl = Duration.ofDays(30);
+    private Duration refreshReuseGrace = Duration.ofSeconds(10);
+    private int passwordMinLength = 8;
+    private String commonPasswordsResource = "gatehouse/common-passwords.txt";
+    private int argon2MemoryKib = 19 * 1024;
+    private int argon2Iterations = 2;
+    private int argon2Parallelism = 1;
+    /** 0 means one hash at a time per core. */
+    private int argon2Concurrency = 0;
+
+    public String getIssuer() { return issuer; }
+    public void setIssuer(String issuer) { this.issuer = issuer; }
+    public String getAudience() { return audience; }
+    public void setAudience(String audience) { this.audience = audience; }
+    public String getMasterKey() { return masterKey; }
+    public void setMasterKey(String masterKey) { this.masterKey = masterKey; }
+    public String getRegistrationVerification() { return registrationVerification; }
+    public void setRegistrationVerification(String mode) { this.registrationVerification = mode; }
+    public Duration getAccessTokenTtl() { return accessTokenTtl; }
+    public void setAccessTokenTtl(Duration ttl) { this.accessTokenTtl = ttl; }
+    public Duration getRefreshTokenTtl() { return refreshTokenTtl; }
+    public void setRefreshTokenTtl(Duration ttl) { this.refreshTokenTtl = ttl; }
+    public Duration getRefreshReuseGrace() { return refreshReuseGrace; }
+    public void setRefreshReuseGrace(Duration grace) { this.refreshReuseGrace = grace; }
+    public int getPasswordMinLength() { return passwordMinLength; }
+    public void setPasswordMinLength(int length) { this.passwordMinLength = length; }
+    public String getCommonPasswordsResource() { return commonPasswordsResource; }
+    public void setCommonPasswordsResource(String resource) { this.commonPasswordsResource = resource; }
+    public int getArgon2MemoryKib() { return argon2MemoryKib; }
+    public void setArgon2MemoryKib(int kib) { this.argon2MemoryKib = kib; }
+    public int getArgon2Iterations() { return argon2Iterations; }
+    public void setArgon2Iterations(int iterations) { this.argon2Iterations = iterations; }
+    public int getArgon2Parallelism() { return argon2Parallelism; }
+    public void setArgon2Parallelism(int parallelism) { this.argon2Parallelism = parallelism; }
+    public int getArgon2Concurrency() { return argon2Concurrency; }
+    public void setArgon2Concurrency(int concurrency) { this.argon2Concurrency = concurrency; }
+}

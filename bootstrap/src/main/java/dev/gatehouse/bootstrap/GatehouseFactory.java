@@ -1,0 +1,175 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.adapter.out.crypto.Argon2Parameters;
+import dev.gatehouse.adapter.out.crypto.KeyEncryption;
+import dev.gatehouse.application.port.in.AuthenticateUseCase;
+import dev.gatehouse.application.port.in.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.ListSessionsUseCase;
+import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.PublishKeysUseCase;
+import dev.gatehouse.application.port.in.RefreshSessionUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RevokeSessionUseCase;
+import dev.gatehouse.application.port.in.UpdateProfileUseCase;
+import dev.gatehouse.application.port.out.AccessTokenSigner;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.service.AuthenticateService;
+import dev.gatehouse.application.service.ChangePasswordService;
+import dev.gatehouse.application.service.ListSessionsService;
+import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.PublishKeysService;
+import dev.gatehouse.application.service.RefreshSessionService;
+import dev.gatehouse.application.service.RegisterUserService;
+import dev.gatehouse.application.service.RevokeSessionService;
+import dev.gatehouse.application.service.SessionIssuer;
+import dev.gatehouse.application.service.UpdateProfileService;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.user.PasswordPolicy;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the framework-free application services. The application module has no annotation
+ * processor and knows nothing of Micronaut: this is where it meets the container.
+ */
+@Factory
+public class GatehouseFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseFactory.class);
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    MasterKey masterKey(AuthProperties properties) {
+        return MasterKey.from(properties.getMasterKey());
+    }
+
+    @Singleton
+    AuthSettings authSettings(AuthProperties p, MasterKey masterKey) {
+        VerificationMode mode;
+        try {
+            mode = VerificationMode.parse(p.getRegistrationVerification());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("AUTH_REGISTRATION_VERIFICATION must be none, optional or mandatory, was "
+                    + p.getRegistrationVerification());
+        }
+        AuthSettings settings = new AuthSettings(stripTrailingSlash(p.getIssuer()), p.getAudience(), p.getAccessTokenTtl(),
+                p.getRefreshTokenTtl(), p.getRefreshReuseGrace(), mode,
+                new PasswordPolicy(p.getPasswordMinLength(), commonPasswords(p.getCommonPasswordsResource())),
+                masterKey.derive("refresh-successor/v1"));
+        LOG.info("Settings: {}", settings);
+        return settings;
+    }
+
+    @Singleton
+    KeyEncryption keyEncryption(MasterKey masterKey) {
+        return new KeyEncryption(masterKey.derive("signing-key-encryption/v1"));
+    }
+
+    @Singleton
+    Argon2Parameters argon2Parameters(AuthProperties p) {
+        int concurrency = p.getArgon2Concurrency() > 0 ? p.getArgon2Concurrency() : Runtime.getRuntime().availableProcessors();
+        return new Argon2Parameters(p.getArgon2MemoryKib(), p.getArgon2Iterations(), p.getArgon2Parallelism(), concurrency);
+    }
+
+    @Singleton
+    SessionIssuer sessionIssuer(SessionRepository sessions, AccessTokenSigner signer, AuthSettings settings) {
+        return new SessionIssuer(sessions, signer, settings);
+    }
+
+    @Singleton
+    RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer,
+                                     Transactions transactions, AuthSettings settings, Clock clock) {
+        return new RegisterUserService(users, hasher, issuer, transactions, settings, clock);
+    }
+
+    @Singleton
+    LogInUseCase logIn(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, Transactions transactions,
+                       AuthSettings settings, Clock clock) {
+        return new LogInService(users, hasher, issuer, transactions, settings, clock);
+    }
+
+    @Singleton
+    RefreshSessionUseCase refreshSession(SessionRepository sessions, SessionIssuer issuer, Transactions transactions,
+                                         AuthSettings settings, Clock clock) {
+        return new RefreshSessionService(sessions, issuer, transactions, settings, clock);
+    }
+
+    @Singleton
+    LogOutUseCase logOut(SessionRepository sessions, Transactions transactions, Clock clock) {
+        return new LogOutService(sessions, transactions, clock);
+    }
+
+    @Singleton
+    AuthenticateUseCase authenticate(AccessTokenSigner signer, SessionRepository sessions, AuthSettings settings, Clock clock) {
+        return new AuthenticateService(signer, sessions, settings, clock);
+    }
+
+    @Singleton
+    UpdateProfileUseCase updateProfile(UserRepository users, Transactions transactions) {
+        return new UpdateProfileService(users, transactions);
+    }
+
+    @Singleton
+    ChangePasswordUseCase changePassword(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                                         Transactions transactions, AuthSettings settings, Clock clock) {
+        return new ChangePasswordService(users, sessions, hasher, transactions, settings, clock);
+    }
+
+    @Singleton
+    ListSessionsUseCase listSessions(SessionRepository sessions, Clock clock) {
+        return new ListSessionsService(sessions, clock);
+    }
+
+    @Singleton
+    RevokeSessionUseCase revokeSession(SessionRepository sessions, Transactions transactions, Clock clock) {
+        return new RevokeSessionService(sessions, transactions, clock);
+    }
+
+    @Singleton
+    PublishKeysUseCase publishKeys(AccessTokenSigner signer, AuthSettings settings) {
+        return new PublishKeysService(signer, settings);
+    }
+
+    private static String stripTrailingSlash(String issuer) {
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
+    static Set<String> commonPasswords(String resource) {
+        Set<String> passwords = new HashSet<>();
+        try (InputStream in = GatehouseFactory.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("common-password list " + resource + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String candidate = line.strip();
+                if (!candidate.isEmpty() && !candidate.startsWith("#")) {
+                    passwords.add(candidate.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+        return passwords;
+    }
+}
