@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.shared.Text;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
@@ -34,8 +35,9 @@ public final class LogInService implements LogInUseCase {
     @Override
     public LogInResult logIn(LogInCommand command) {
         String identifier = command.identifier().strip();
-        if (identifier.isEmpty() || identifier.length() > MAX_IDENTIFIER_LENGTH || command.password().isOverLong()) {
-            // No account has such a name or password; no hashing is spent on a request that cannot succeed.
+        if (identifier.isEmpty() || identifier.length() > MAX_IDENTIFIER_LENGTH || Text.hasControlCharacters(identifier)
+                || command.password().isOverLong()) {
+            // No account has such a name or password (control characters are refused at registration); no hashing is spent on a request that cannot succeed.
             return refused(LogInResult.Reason.INVALID_CREDENTIALS);
         }
         Optional<User> found = users.findByLogin(identifier);

@@ -1,0 +1,63 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.adapter.out.persistence.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A whole Gatehouse instance started by a test itself, for tests that need several, or a faulty network. */
+final class StandaloneServer implements AutoCloseable {
+    static final String MASTER_KEY = "test-master-key-0123456789-abcdefghijklmnop";
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(.*)");
+
+    private final EmbeddedServer server;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    StandaloneServer(Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("micronaut.server.port", "-1");
+        properties.put("auth.master-key", MASTER_KEY);
+        properties.putAll(overrides);
+        this.server = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(properties));
+        this.json = server.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    /** The test database's URL with host and port replaced, e.g. to go through a {@link TcpProxy}. */
+    static String databaseUrlVia(String host, int port) {
+        Matcher m = matcher();
+        return "jdbc:postgresql://" + host + ":" + port + "/" + m.group(3);
+    }
+
+    static String databaseHost() {
+        return matcher().group(1);
+    }
+
+    static int databasePort() {
+        Matcher m = matcher();
+        return m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
+    }
+
+    private static Matcher matcher() {
+        Matcher m = JDBC_URL.matcher(TestDatabase.properties().get("datasources.default.url"));
+        if (!m.matches()) {
+            throw new IllegalStateException("unexpected JDBC URL " + TestDatabase.properties().get("datasources.default.url"));
+        }
+        return m;
+    }
+
+    HttpTest.Response send(String method, String path, String body, String... headers) {
+        return HttpTest.send(http, json, "http://localhost:" + server.getPort(), method, path, body,
+                body == null ? null : "application/json", headers);
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
