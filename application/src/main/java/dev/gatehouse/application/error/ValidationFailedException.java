@@ -1,5 +1,6 @@
 package dev.gatehouse.application.error;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,10 @@ public final class ValidationFailedException extends GatehouseException {
 
     public ValidationFailedException(Map<String, List<String>> errors) {
         super("One or more fields are invalid.");
-        this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+        // Field order is kept (clients show errors in form order), and nothing outside can change them.
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        errors.forEach((field, messages) -> copy.put(field, List.copyOf(messages)));
+        this.errors = Collections.unmodifiableMap(copy);
     }
 
     public static ValidationFailedException of(String field, String message) {

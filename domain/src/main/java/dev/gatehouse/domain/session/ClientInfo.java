@@ -23,6 +23,10 @@ public record ClientInfo(String userAgent, String ip) {
             v.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(clean::appendCodePoint);
             v = clean.toString();
         }
-        return v.length() > max ? v.substring(0, max) : v;
+        if (v.length() <= max) {
+            return v;
+        }
+        int end = Character.isHighSurrogate(v.charAt(max - 1)) ? max - 1 : max; // never half a character
+        return v.substring(0, end);
     }
 }

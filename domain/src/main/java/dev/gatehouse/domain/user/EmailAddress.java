@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;
-    private static final Pattern LOCAL = Pattern.compile("[^\\s@\"(),:;<>\\[\\]\\\\]{1,64}");
-    private static final Pattern DOMAIN = Pattern.compile("(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}-]{2,63}");
+    // No whitespace of any script, no invisible format characters, none of RFC 5322's specials.
+    private static final Pattern LOCAL = Pattern.compile("[^\\p{javaWhitespace}\\p{Z}\\p{Cf}@\"(),:;<>\\[\\]\\\\]{1,64}");
+    private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
+    // The top-level label is no bare number: user@10.0.0.1 is not an address we can mail.
+    private static final Pattern DOMAIN = Pattern.compile("(?:" + LABEL + "\\.)+(?=[\\p{L}\\p{N}-]{2,63}$)(?=[\\p{L}\\p{N}-]*\\p{L})" + LABEL);
 
     public EmailAddress {
         if (value == null) {

@@ -1,0 +1,99 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.error.AccountDisabledException;
+import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.error.TokenNotValidException;
+import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
+import dev.gatehouse.application.port.out.OneTimeTokenRepository;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.domain.mail.MailMessage;
+import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.token.OneTimeToken;
+import dev.gatehouse.domain.token.OpaqueToken;
+import dev.gatehouse.domain.user.PasswordHash;
+import dev.gatehouse.domain.user.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
+    private final OneTimeTokenRepository tokens;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final SessionIssuer issuer;
+    private final AccountMail mail;
+    private final Transactions transactions;
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    public ConfirmPasswordResetService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
+                                       PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
+                                       Transactions transactions, AuthSettings settings, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private record Reset(User user, SessionIssuer.StartedSession started) {
+    }
+
+    @Override
+    public AuthenticatedUser confirmPasswordReset(ConfirmPasswordResetCommand command) {
+        OpaqueToken presented = OpaqueToken.parse(command.token()).orElseThrow(TokenNotValidException::new);
+        Instant now = clock.instant();
+        // A first look, without a lock, so that a bad token costs no hashing and the policy can
+        // compare the password with the account's own email and username.
+        User owner = tokens.find(presented.hash())
+                .flatMap(token -> users.findById(token.userId())
+                        .filter(user -> token.isUsable(OneTimeToken.Purpose.PASSWORD_RESET, user, now)))
+                .orElseThrow(TokenNotValidException::new);
+
+        FieldErrors errors = new FieldErrors();
+        if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {
+            errors.add("confirm_password", Passwords.MISMATCH);
+        }
+        List<String> personal = new ArrayList<>();
+        personal.add(owner.email().value());
+        if (owner.username() != null) {
+            personal.add(owner.username().value());
+        }
+        errors.addAll("new_password", settings.passwordPolicy().violations(command.newPassword(), personal));
+        errors.throwIfAny();
+        PasswordHash hash = hasher.hash(command.newPassword());
+
+        Reset reset = transactions.inTransaction(() -> {
+            OneTimeToken stored = tokens.lock(presented.hash()).orElseThrow(TokenNotValidException::new);
+            User user = users.findById(stored.userId()).orElseThrow(TokenNotValidException::new);
+            if (!stored.isUsable(OneTimeToken.Purpose.PASSWORD_RESET, user, now)) {
+                throw new TokenNotValidException(); // spent by a racing request since the first look
+            }
+            if (!user.isActive()) {
+                throw new AccountDisabledException();
+            }
+            tokens.markUsed(stored.use(now));
+            user.changePassword(hash, now);
+            // The link arrived in this mailbox: that proves the address as well as a verification link would.
+            user.confirmEmail();
+            user.recordLogin(now);
+            users.update(user);
+            tokens.discardUnused(user.id(), OneTimeToken.Purpose.PASSWORD_RESET);
+            sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.PASSWORD_RESET);
+            mail.notice(user, MailMessage.Template.PASSWORD_CHANGED, now);
+            return new Reset(user, issuer.start(user, command.client(), now));
+        });
+        return new AuthenticatedUser(reset.user(), issuer.tokens(reset.user(), reset.started(), now));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.DispatchMailUseCase;
+import dev.gatehouse.application.port.out.MailOutbox;
+import dev.gatehouse.application.port.out.MailOutbox.PendingMail;
+import dev.gatehouse.application.port.out.MailRenderer;
+import dev.gatehouse.application.port.out.MailSender;
+import dev.gatehouse.application.settings.MailSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drains the outbox. Each claimed mail is sent outside any transaction (an SMTP exchange can take
+ * seconds), then marked sent; a failure is rescheduled with exponential back-off until the
+ * attempts run out, and then marked dead. Nothing is lost: a mail leaves the outbox only as sent
+ * or dead, and a dispatcher that crashes mid-way loses its lease, not the mail.
+ */
+public final class DispatchMailService implements DispatchMailUseCase {
+    private final MailOutbox outbox;
+    private final MailRenderer renderer;
+    private final MailSender sender;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    public DispatchMailService(MailOutbox outbox, MailRenderer renderer, MailSender sender, MailSettings settings, Clock clock) {
+        this.outbox = outbox;
+        this.renderer = renderer;
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public DispatchReport dispatchDue() {
+        List<PendingMail> due = outbox.claimDue(clock.instant(), settings.batchSize(), settings.lease());
+        int sent = 0;
+        int retried = 0;
+        int dead = 0;
+        List<String> problems = new ArrayList<>();
+        for (PendingMail mail : due) {
+            try {
+                sender.send(renderer.render(mail.message()));
+                outbox.markSent(mail.id(), clock.instant());
+                sent++;
+            } catch (RuntimeException e) {
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                Instant now = clock.instant();
+                if (mail.attempts() >= settings.maxAttempts()) {
+                    outbox.markDead(mail.id(), now, reason);
+                    dead++;
+                    problems.add("mail " + mail.id() + " (" + mail.message().template() + ") is dead after "
+                            + mail.attempts() + " attempts: " + reason);
+                } else {
+                    Instant next = now.plus(settings.retryDelay(mail.attempts()));
+                    outbox.scheduleRetry(mail.id(), next, reason);
+                    retried++;
+                    problems.add("mail " + mail.id() + " (" + mail.message().template() + ") attempt " + mail.attempts()
+                            + " failed, next at " + next + ": " + reason);
+                }
+            }
+        }
+        return new DispatchReport(sent, retried, dead, problems);
+    }
+}

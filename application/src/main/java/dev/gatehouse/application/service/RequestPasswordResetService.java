@@ -1,0 +1,30 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.user.EmailAddress;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
+    private final UserRepository users;
+    private final AccountMail mail;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public RequestPasswordResetService(UserRepository users, AccountMail mail, Transactions transactions, Clock clock) {
+        this.users = users;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void requestPasswordReset(EmailAddress email) {
+        Instant now = clock.instant();
+        // A disabled account gets no link: a reset must not be a way around an administrator's decision.
+        transactions.run(() -> users.findByEmail(email).filter(user -> user.isActive())
+                .ifPresent(user -> mail.passwordResetLink(user, now)));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.application.fakes;
+
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.service.SessionIssuer;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PasswordPolicy;
+import dev.gatehouse.domain.user.Profile;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserId;
+import dev.gatehouse.domain.user.Username;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** One wired set of fakes and settings; each test builds its own. */
+public final class Fixture {
+    public static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    public static final String PASSWORD = "correct horse battery";
+    public static final String ISSUER = "https://auth.gatehouse.test";
+    public static final String AUDIENCE = "gatehouse-api";
+    public static final Duration ACCESS_TTL = Duration.ofMinutes(5);
+    public static final Duration REFRESH_TTL = Duration.ofDays(30);
+    public static final Duration GRACE = Duration.ofSeconds(10);
+
+    public final MutableClock clock = new MutableClock(T0);
+    public final InMemoryUserRepository users = new InMemoryUserRepository();
+    public final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
+    public final FakePasswordHasher hasher = new FakePasswordHasher();
+    public final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
+    public final RollbackTransactions transactions = new RollbackTransactions(users, sessions);
+    public final AuthSettings settings;
+    public final SessionIssuer issuer;
+
+    public Fixture() {
+        this(VerificationMode.NONE);
+    }
+
+    public Fixture(VerificationMode mode) {
+        this.settings = settings(mode, key((byte) 1));
+        this.issuer = new SessionIssuer(sessions, signer, settings);
+    }
+
+    public static AuthSettings settings(VerificationMode mode, byte[] successorKey) {
+        return new AuthSettings(ISSUER, AUDIENCE, ACCESS_TTL, REFRESH_TTL, GRACE, mode,
+                new PasswordPolicy(8, Set.of("password", "qwertyuiop")), successorKey);
+    }
+
+    public static byte[] key(byte fill) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, fill);
+        return key;
+    }
+
+    /** Stores an active user whose password is {@link #PASSWORD}. */
+    public User addUser(String email, String username) {
+        User user = User.register(UserId.newId(clock.instant()), EmailAddress.of(email),
+                new Profile(username == null ? null : Username.of(username), "", "", null, null),
+                FakePasswordHasher.hashOf(PASSWORD), clock.instant());
+        users.insert(user);
+        return users.get(user.id());
+    }
+
+    /** Starts a session for the user as login would, outside any use case. */
+    public IssuedTokens startSession(User user) {
+        SessionIssuer.StartedSession started = issuer.start(user, ClientInfo.UNKNOWN, clock.instant());
+        return issuer.tokens(user, started, clock.instant());
+    }
+
+    public Principal principal(User user, IssuedTokens tokens) {
+        return new Principal(users.get(user.id()), tokens.sessionId());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.gatehouse.application.service;
+
+import static dev.gatehouse.application.fakes.Fixture.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gatehouse.application.error.ValidationFailedException;
+import dev.gatehouse.application.fakes.Fixture;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
+import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.token.OpaqueToken;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PlainPassword;
+import dev.gatehouse.domain.user.Profile;
+import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.Username;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RegisterUserServiceTest {
+
+    private static RegistrationResult register(Fixture fx, String email, String username, String password, String confirm) {
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.settings, fx.clock);
+        return service.register(new RegisterUserCommand(EmailAddress.of(email),
+                new Profile(username == null ? null : Username.of(username), "Ann", "Lee", null, null),
+                PlainPassword.of(password), confirm == null ? null : PlainPassword.of(confirm), null));
+    }
+
+    private static Map<String, List<String>> errorsOf(Fixture fx, String email, String username, String password, String confirm) {
+        return assertThrows(ValidationFailedException.class, () -> register(fx, email, username, password, confirm)).errors();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = VerificationMode.class, names = {"NONE", "OPTIONAL"})
+    void registersAndLogsInWhenVerificationIsNotMandatory(VerificationMode mode) {
+        Fixture fx = new Fixture(mode);
+        var result = assertInstanceOf(RegistrationResult.Registered.class,
+                register(fx, "Ann@Example.COM", "ann", PASSWORD, PASSWORD));
+
+        User user = fx.users.get(result.authenticated().user().id());
+        assertEquals("Ann@example.com", user.email().value());
+        assertEquals("$fake$" + PASSWORD, user.passwordHash().phc());
+        assertEquals(Fixture.T0, user.lastLogin());
+        assertFalse(user.isEmailVerified());
+
+        var tokens = result.authenticated().tokens();
+        OpaqueToken refresh = OpaqueToken.parse(tokens.refresh()).orElseThrow();
+        Session session = fx.sessions.findBySessionToken(refresh.hash()).orElseThrow();
+        assertEquals(user.id(), session.userId());
+        assertEquals(tokens.sessionId(), session.id());
+        var claims = fx.signer.verify(tokens.access()).orElseThrow();
+        assertEquals(user.id().toString(), claims.subject());
+        assertEquals(session.id().toString(), claims.sessionId());
+        assertEquals("viewer", claims.role());
+    }
+
+    @Test
+    void mandatoryVerificationRegistersWithoutLoggingIn() {
+        Fixture fx = new Fixture(VerificationMode.MANDATORY);
+        assertInstanceOf(RegistrationResult.PendingVerification.class, register(fx, "ann@example.com", "ann", PASSWORD, null));
+        assertEquals(1, fx.users.count());
+        assertEquals(0, fx.sessions.count());
+    }
+
+    @Test
+    void mandatoryVerificationAnswersATakenEmailLikeAFreeOne() {
+        Fixture fx = new Fixture(VerificationMode.MANDATORY);
+        fx.addUser("ann@example.com", "ann");
+        assertInstanceOf(RegistrationResult.PendingVerification.class,
+                register(fx, "ANN@example.com", "someone-else", PASSWORD, null));
+        assertEquals(1, fx.users.count());
+        assertEquals(0, fx.sessions.count());
+        assertEquals(1, fx.hasher.hashCalls, "hashes even though the address is taken, so timing tells nothing");
+    }
+
+    @Test
+    void optionalVerificationReportsTakenEmailAndUsernameTogether() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        fx.addUser("ann@example.com", "Ann Lee");
+        Map<String, List<String>> errors = errorsOf(fx, "ANN@example.com", "ann lee", PASSWORD, null);
+        assertEquals(Map.of("email", List.of(RegisterUserService.EMAIL_TAKEN),
+                "username", List.of(RegisterUserService.USERNAME_TAKEN)), errors);
+        assertEquals(1, fx.users.count());
+        assertEquals(0, fx.sessions.count());
+    }
+
+    @Test
+    void reportsEveryPasswordPolicyViolationWithoutHashing() {
+        Fixture fx = new Fixture();
+        Map<String, List<String>> errors = errorsOf(fx, "ann@example.com", "ann", "12345", null);
+        assertEquals(Set.of("password"), errors.keySet());
+        assertEquals(List.of("This password is too short. It must contain at least 8 characters.",
+                "This password is entirely numeric."), errors.get("password"));
+        assertEquals(Map.of("password", List.of("The password is too similar to your personal information.")),
+                errorsOf(fx, "ann@example.com", "annlee99", "AnnLee99", null));
+        assertEquals(0, fx.hasher.hashCalls);
+        assertEquals(0, fx.users.count());
+    }
+
+    @Test
+    void rejectsAMismatchedConfirmation() {
+        Fixture fx = new Fixture();
+        Map<String, List<String>> errors = errorsOf(fx, "ann@example.com", "ann", PASSWORD, PASSWORD + "!");
+        assertEquals(Map.of("confirm_password", List.of(Passwords.MISMATCH)), errors);
+        assertEquals(0, fx.users.count());
+    }
+}
