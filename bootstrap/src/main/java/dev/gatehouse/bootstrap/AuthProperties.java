@@ -23,6 +23,17 @@ public class AuthProperties {
     private int argon2Parallelism = 1;
     /** 0 means one hash at a time per core. */
     private int argon2Concurrency = 0;
+    /** Where links in mails point; empty means the issuer's API ({@code <issuer>/api/auth}). */
+    private String linkBaseUrl;
+    private String mailFrom = "no-reply@localhost";
+    private String mailTemplatesDir;
+    /** Development only: with no SMTP host, write tokens and links to the log instead of redacting them. */
+    private boolean mailLogSecrets = false;
+    private int mailMaxAttempts = 8;
+    private Duration mailFirstRetry = Duration.ofSeconds(30);
+    private Duration mailMaxRetry = Duration.ofHours(1);
+    private int mailBatchSize = 20;
+    private Duration mailLease = Duration.ofMinutes(2);
 
     public String getIssuer() { return issuer; }
     public void setIssuer(String issuer) { this.issuer = issuer; }
@@ -50,4 +61,22 @@ public class AuthProperties {
     public void setArgon2Parallelism(int parallelism) { this.argon2Parallelism = parallelism; }
     public int getArgon2Concurrency() { return argon2Concurrency; }
     public void setArgon2Concurrency(int concurrency) { this.argon2Concurrency = concurrency; }
+    public String getLinkBaseUrl() { return linkBaseUrl; }
+    public void setLinkBaseUrl(String linkBaseUrl) { this.linkBaseUrl = linkBaseUrl; }
+    public String getMailFrom() { return mailFrom; }
+    public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
+    public String getMailTemplatesDir() { return mailTemplatesDir; }
+    public void setMailTemplatesDir(String dir) { this.mailTemplatesDir = dir; }
+    public boolean isMailLogSecrets() { return mailLogSecrets; }
+    public void setMailLogSecrets(boolean show) { this.mailLogSecrets = show; }
+    public int getMailMaxAttempts() { return mailMaxAttempts; }
+    public void setMailMaxAttempts(int attempts) { this.mailMaxAttempts = attempts; }
+    public Duration getMailFirstRetry() { return mailFirstRetry; }
+    public void setMailFirstRetry(Duration delay) { this.mailFirstRetry = delay; }
+    public Duration getMailMaxRetry() { return mailMaxRetry; }
+    public void setMailMaxRetry(Duration delay) { this.mailMaxRetry = delay; }
+    public int getMailBatchSize() { return mailBatchSize; }
+    public void setMailBatchSize(int size) { this.mailBatchSize = size; }
+    public Duration getMailLease() { return mailLease; }
+    public void setMailLease(Duration lease) { this.mailLease = lease; }
 }

@@ -17,6 +17,7 @@ import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.service.AccountMail;
 import dev.gatehouse.application.service.AuthenticateService;
 import dev.gatehouse.application.service.ChangePasswordService;
 import dev.gatehouse.application.service.ListSessionsService;
@@ -31,6 +32,7 @@ import dev.gatehouse.application.service.UpdateProfileService;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.user.PasswordPolicy;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.io.BufferedReader;
@@ -58,12 +60,13 @@ public class GatehouseFactory {
         return Clock.systemUTC();
     }
 
-    @Singleton
+    @Context
     MasterKey masterKey(AuthProperties properties) {
         return MasterKey.from(properties.getMasterKey());
     }
 
-    @Singleton
+    // @Context: a bad setting stops the service at start-up instead of failing every request later.
+    @Context
     AuthSettings authSettings(AuthProperties p, MasterKey masterKey) {
         VerificationMode mode;
         try {
@@ -97,9 +100,9 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer,
+    RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
                                      Transactions transactions, AuthSettings settings, Clock clock) {
-        return new RegisterUserService(users, hasher, issuer, transactions, settings, clock);
+        return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock);
     }
 
     @Singleton
@@ -109,9 +112,9 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    RefreshSessionUseCase refreshSession(SessionRepository sessions, SessionIssuer issuer, Transactions transactions,
-                                         AuthSettings settings, Clock clock) {
-        return new RefreshSessionService(sessions, issuer, transactions, settings, clock);
+    RefreshSessionUseCase refreshSession(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
+                                         Transactions transactions, AuthSettings settings, Clock clock) {
+        return new RefreshSessionService(sessions, issuer, mail, transactions, settings, clock);
     }
 
     @Singleton
@@ -131,8 +134,8 @@ public class GatehouseFactory {
 
     @Singleton
     ChangePasswordUseCase changePassword(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                                         Transactions transactions, AuthSettings settings, Clock clock) {
-        return new ChangePasswordService(users, sessions, hasher, transactions, settings, clock);
+                                         AccountMail mail, Transactions transactions, AuthSettings settings, Clock clock) {
+        return new ChangePasswordService(users, sessions, hasher, mail, transactions, settings, clock);
     }
 
     @Singleton

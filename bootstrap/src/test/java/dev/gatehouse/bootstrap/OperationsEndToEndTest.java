@@ -36,7 +36,8 @@ class OperationsEndToEndTest extends HttpTest {
         assertTrue(spec.body().startsWith("openapi: 3"), spec.body().substring(0, 40));
         for (String path : List.of("/api/auth/register:", "/api/auth/login:", "/api/auth/refresh:", "/api/auth/logout:",
                 "/api/auth/token/verify:", "/api/auth/me:", "/api/auth/password/change:", "/api/auth/sessions:",
-                "/api/auth/sessions/{id}:", "/.well-known/jwks.json:")) {
+                "/api/auth/sessions/{id}:", "/api/auth/verify-email:", "/api/auth/verify-email/resend:",
+                "/api/auth/password/reset:", "/api/auth/password/reset/confirm:", "/.well-known/jwks.json:")) {
             assertTrue(spec.body().contains(path), "documented: " + path);
         }
         Response ui = get("/api-doc/");

@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
@@ -22,15 +23,17 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
+    private final AccountMail mail;
     private final Transactions transactions;
     private final AuthSettings settings;
     private final Clock clock;
 
-    public ChangePasswordService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+    public ChangePasswordService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, AccountMail mail,
                                  Transactions transactions, AuthSettings settings, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
+        this.mail = mail;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -61,6 +64,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             user.changePassword(hash, now);
             users.update(user);
             sessions.revokeAllOf(user.id(), command.caller().sessionId(), now, Session.RevokeReason.PASSWORD_CHANGED);
+            mail.notice(user, MailMessage.Template.PASSWORD_CHANGED, now);
         });
     }
 }

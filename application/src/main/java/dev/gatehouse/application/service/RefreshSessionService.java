@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.SessionRepository.TokenInFamily;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.RefreshToken;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OpaqueToken;
@@ -25,14 +26,16 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     private final SessionRepository sessions;
     private final SessionIssuer issuer;
     private final RefreshSuccessor successors;
+    private final AccountMail mail;
     private final Transactions transactions;
     private final AuthSettings settings;
     private final Clock clock;
 
-    public RefreshSessionService(SessionRepository sessions, SessionIssuer issuer, Transactions transactions,
-                                 AuthSettings settings, Clock clock) {
+    public RefreshSessionService(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
+                                 Transactions transactions, AuthSettings settings, Clock clock) {
         this.sessions = sessions;
         this.issuer = issuer;
+        this.mail = mail;
         this.successors = new RefreshSuccessor(settings.successorKey());
         this.transactions = transactions;
         this.settings = settings;
@@ -79,6 +82,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
             case REUSE_DETECTED -> {
                 session.revoke(now, Session.RevokeReason.TOKEN_REUSE);
                 sessions.saveRevocation(session);
+                mail.notice(user, MailMessage.Template.REFRESH_TOKEN_REUSED, now);
                 yield new Outcome.Reused();
             }
             case ROTATE -> {

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
@@ -24,15 +25,17 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final SessionIssuer issuer;
+    private final AccountMail mail;
     private final Transactions transactions;
     private final AuthSettings settings;
     private final Clock clock;
 
-    public RegisterUserService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer,
+    public RegisterUserService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
                                Transactions transactions, AuthSettings settings, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.mail = mail;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -59,9 +62,12 @@ public final class RegisterUserService implements RegisterUserUseCase {
         Outcome outcome;
         try {
             outcome = transactions.inTransaction(() -> {
-                if (users.findByEmail(command.email()).isPresent()) {
+                var existing = users.findByEmail(command.email());
+                if (existing.isPresent()) {
                     if (mandatory) {
-                        // No enumeration: a taken address gets the same answer as a free one.
+                        // No enumeration: a taken address gets the same answer as a free one, and
+                        // its owner, not the caller, hears about the attempt.
+                        mail.notice(existing.get(), MailMessage.Template.ALREADY_REGISTERED, now);
                         return Outcome.PENDING;
                     }
                     errors.add("email", EMAIL_TAKEN);
@@ -73,10 +79,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 User user = User.register(UserId.newId(now), command.email(), command.profile(), hash, now);
                 if (mandatory) {
                     users.insert(user);
+                    mail.verificationLink(user, now);
                     return Outcome.PENDING;
                 }
                 user.recordLogin(now);
                 users.insert(user);
+                if (settings.verificationMode() == VerificationMode.OPTIONAL) {
+                    mail.verificationLink(user, now);
+                }
                 return new Outcome(user, issuer.start(user, command.client(), now));
             });
         } catch (DuplicateUserException raced) {

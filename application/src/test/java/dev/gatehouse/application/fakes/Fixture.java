@@ -2,7 +2,9 @@ package dev.gatehouse.application.fakes;
 
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.service.AccountMail;
 import dev.gatehouse.application.service.SessionIssuer;
+import dev.gatehouse.application.settings.MailSettings;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.session.ClientInfo;
@@ -31,7 +33,12 @@ public final class Fixture {
     public final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
-    public final RollbackTransactions transactions = new RollbackTransactions(users, sessions);
+    public final InMemoryOneTimeTokens oneTimeTokens = new InMemoryOneTimeTokens();
+    public final RecordingMailOutbox outbox = new RecordingMailOutbox();
+    public final RollbackTransactions transactions = new RollbackTransactions(users, sessions, oneTimeTokens, outbox);
+    public final MailSettings mailSettings = new MailSettings("https://app.example.test/auth", 3, Duration.ofSeconds(10),
+            Duration.ofMinutes(10), 50, Duration.ofMinutes(1));
+    public final AccountMail mail = new AccountMail(oneTimeTokens, outbox, mailSettings);
     public final AuthSettings settings;
     public final SessionIssuer issuer;
 

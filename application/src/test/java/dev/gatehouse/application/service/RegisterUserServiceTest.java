@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RegisterUserServiceTest {
 
     private static RegistrationResult register(Fixture fx, String email, String username, String password, String confirm) {
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.settings, fx.clock);
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock);
         return service.register(new RegisterUserCommand(EmailAddress.of(email),
                 new Profile(username == null ? null : Username.of(username), "Ann", "Lee", null, null),
                 PlainPassword.of(password), confirm == null ? null : PlainPassword.of(confirm), null));

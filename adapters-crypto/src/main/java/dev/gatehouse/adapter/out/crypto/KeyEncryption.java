@@ -50,7 +50,7 @@ public final class KeyEncryption {
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + kid + " cannot be decrypted: is AUTH_MASTER_KEY the one it was stored with?", e);
+            throw new IllegalStateException("data sealed for \"" + kid + "\" cannot be decrypted: is AUTH_MASTER_KEY the one it was sealed with?", e);
         }
     }
 }

@@ -65,4 +65,22 @@ public final class Requests {
                                 @JsonProperty("phone_number") @Schema(nullable = true, maxLength = 32) String phoneNumber,
                                 @Schema(nullable = true, maxLength = 2048) String avatar) {
     }
+
+    @Serdeable
+    @Schema(name = "TokenRequest")
+    public record Token(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String token) {
+    }
+
+    @Serdeable
+    @Schema(name = "EmailRequest")
+    public record Email(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 254) @Nullable String email) {
+    }
+
+    @Serdeable
+    @Schema(name = "PasswordResetConfirmRequest")
+    public record PasswordResetConfirm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The token from the mailed link") @Nullable String token,
+            @JsonProperty("new_password") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String newPassword,
+            @JsonProperty("confirm_password") @Nullable String confirmPassword) {
+    }
 }

@@ -1,0 +1,38 @@
+package dev.gatehouse.adapter.out.mail;
+
+import dev.gatehouse.application.port.out.MailRenderer.RenderedMail;
+import dev.gatehouse.application.port.out.MailSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With no SMTP host configured, mail goes to the log so the service runs anywhere. Tokens and
+ * links are redacted unless the development flag {@code auth.mail.log-secrets} is on.
+ */
+public final class LogMailSender implements MailSender {
+    private static final Logger LOG = LoggerFactory.getLogger(LogMailSender.class);
+    private final boolean showSecrets;
+
+    public LogMailSender(boolean showSecrets) {
+        this.showSecrets = showSecrets;
+        LOG.warn("No SMTP host configured (SMTP_HOST): mail is written to this log instead of being sent{}",
+                showSecrets ? ", WITH tokens (auth.mail.log-secrets is on: development only)" : ", tokens redacted");
+    }
+
+    @Override
+    public void send(RenderedMail mail) {
+        LOG.info("Mail to {}: {}\n{}", mail.to(), mail.subject(), body(mail, showSecrets));
+    }
+
+    /** The text part as it may be logged. */
+    static String body(RenderedMail mail, boolean showSecrets) {
+        String text = mail.text();
+        if (!showSecrets) {
+            // Longest first, so a link is redacted whole rather than just the token inside it.
+            for (String secret : mail.secrets().stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+                text = text.replace(secret, "[redacted]");
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.gatehouse.adapter.out.mail;
+
+import dev.gatehouse.application.port.out.MailDeliveryException;
+import dev.gatehouse.application.port.out.MailRenderer.RenderedMail;
+import dev.gatehouse.application.port.out.MailSender;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.email.Email;
+import io.micronaut.email.EmailSender;
+import io.micronaut.email.MultipartBody;
+import jakarta.inject.Singleton;
+
+/** Sends over SMTP through micronaut-email-javamail: one multipart (text and HTML) message per mail. */
+@Singleton
+@Requires(property = "smtp.host")
+public final class SmtpMailSender implements MailSender {
+    private final EmailSender<?, ?> sender;
+    private final SmtpSettings smtp;
+
+    public SmtpMailSender(EmailSender<?, ?> sender, SmtpSettings smtp) {
+        this.sender = sender;
+        this.smtp = smtp;
+    }
+
+    @Override
+    public void send(RenderedMail mail) {
+        try {
+            sender.send(Email.builder().from(smtp.from()).to(mail.to()).subject(mail.subject())
+                    .body(new MultipartBody(mail.html(), mail.text())));
+        } catch (RuntimeException e) {
+            // The cause names host and port, never the message: safe to keep for the outbox's last_error.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new MailDeliveryException("SMTP delivery to " + smtp.host() + ":" + smtp.port() + " failed: "
+                    + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage()), e);
+        }
+    }
+}
