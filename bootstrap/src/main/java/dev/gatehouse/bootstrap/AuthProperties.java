@@ -34,6 +34,8 @@ public class AuthProperties {
     private Duration mailMaxRetry = Duration.ofHours(1);
     private int mailBatchSize = 20;
     private Duration mailLease = Duration.ofMinutes(2);
+    /** How old an instance's copy of the runtime settings may get before it reads them again. */
+    private Duration settingsRefresh = Duration.ofSeconds(2);
 
     public String getIssuer() { return issuer; }
     public void setIssuer(String issuer) { this.issuer = issuer; }
@@ -79,4 +81,6 @@ public class AuthProperties {
     public void setMailBatchSize(int size) { this.mailBatchSize = size; }
     public Duration getMailLease() { return mailLease; }
     public void setMailLease(Duration lease) { this.mailLease = lease; }
+    public Duration getSettingsRefresh() { return settingsRefresh; }
+    public void setSettingsRefresh(Duration refresh) { this.settingsRefresh = refresh; }
 }

@@ -32,6 +32,23 @@ import dev.gatehouse.application.service.UpdateProfileService;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.user.PasswordPolicy;
+import dev.gatehouse.application.port.in.AdministerUsersUseCase;
+import dev.gatehouse.application.port.in.CreateAdminUseCase;
+import dev.gatehouse.application.port.in.ManageSettingsUseCase;
+import dev.gatehouse.application.port.in.QueryAuditUseCase;
+import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
+import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RateLimiter;
+import dev.gatehouse.application.port.out.SettingsSource;
+import dev.gatehouse.application.port.out.SettingsStore;
+import dev.gatehouse.application.service.AdministerUsersService;
+import dev.gatehouse.application.service.CreateAdminService;
+import dev.gatehouse.application.service.QueryAuditService;
+import dev.gatehouse.application.service.RotateSigningKeyService;
+import dev.gatehouse.application.service.RuntimeSettingsService;
+import dev.gatehouse.application.service.ThrottleService;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -66,7 +83,9 @@ public class GatehouseFactory {
     }
 
     // @Context: a bad setting stops the service at start-up instead of failing every request later.
+    // Typed: the base settings are not the SettingsSource the use cases read (that is the runtime one).
     @Context
+    @Bean(typed = AuthSettings.class)
     AuthSettings authSettings(AuthProperties p, MasterKey masterKey) {
         VerificationMode mode;
         try {
@@ -95,25 +114,25 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    SessionIssuer sessionIssuer(SessionRepository sessions, AccessTokenSigner signer, AuthSettings settings) {
+    SessionIssuer sessionIssuer(SessionRepository sessions, AccessTokenSigner signer, SettingsSource settings) {
         return new SessionIssuer(sessions, signer, settings);
     }
 
     @Singleton
     RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                     Transactions transactions, AuthSettings settings, Clock clock) {
+                                     Transactions transactions, SettingsSource settings, Clock clock) {
         return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock);
     }
 
     @Singleton
     LogInUseCase logIn(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, Transactions transactions,
-                       AuthSettings settings, Clock clock) {
-        return new LogInService(users, hasher, issuer, transactions, settings, clock);
+                       RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
+        return new LogInService(users, hasher, issuer, transactions, limiter, audit, settings, clock);
     }
 
     @Singleton
     RefreshSessionUseCase refreshSession(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
-                                         Transactions transactions, AuthSettings settings, Clock clock) {
+                                         Transactions transactions, SettingsSource settings, Clock clock) {
         return new RefreshSessionService(sessions, issuer, mail, transactions, settings, clock);
     }
 
@@ -123,7 +142,7 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    AuthenticateUseCase authenticate(AccessTokenSigner signer, SessionRepository sessions, AuthSettings settings, Clock clock) {
+    AuthenticateUseCase authenticate(AccessTokenSigner signer, SessionRepository sessions, SettingsSource settings, Clock clock) {
         return new AuthenticateService(signer, sessions, settings, clock);
     }
 
@@ -134,7 +153,7 @@ public class GatehouseFactory {
 
     @Singleton
     ChangePasswordUseCase changePassword(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                                         AccountMail mail, Transactions transactions, AuthSettings settings, Clock clock) {
+                                         AccountMail mail, Transactions transactions, SettingsSource settings, Clock clock) {
         return new ChangePasswordService(users, sessions, hasher, mail, transactions, settings, clock);
     }
 
@@ -149,8 +168,45 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    PublishKeysUseCase publishKeys(AccessTokenSigner signer, AuthSettings settings) {
+    PublishKeysUseCase publishKeys(AccessTokenSigner signer, SettingsSource settings) {
         return new PublishKeysService(signer, settings);
+    }
+
+    /** The settings the use cases read: configuration, with the database's runtime values on top. */
+    @Context
+    @Bean(typed = {SettingsSource.class, ManageSettingsUseCase.class, RuntimeSettingsService.class})
+    RuntimeSettingsService runtimeSettings(AuthSettings base, SettingsStore store, AuditLog audit, Clock clock,
+                                           AuthProperties p) {
+        RuntimeSettingsService settings = new RuntimeSettingsService(base, store, audit, clock, p.getSettingsRefresh());
+        settings.initialise();
+        return settings;
+    }
+
+    @Singleton
+    ThrottleUseCase throttle(RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
+        return new ThrottleService(limiter, audit, settings, clock);
+    }
+
+    @Singleton
+    AdministerUsersUseCase administerUsers(UserRepository users, SessionRepository sessions, AuditLog audit,
+                                           Transactions transactions, Clock clock) {
+        return new AdministerUsersService(users, sessions, audit, transactions, clock);
+    }
+
+    @Singleton
+    QueryAuditUseCase queryAudit(AuditLog audit) {
+        return new QueryAuditService(audit);
+    }
+
+    @Singleton
+    RotateSigningKeyUseCase rotateSigningKey(AccessTokenSigner signer, AuditLog audit, Clock clock) {
+        return new RotateSigningKeyService(signer, audit, clock);
+    }
+
+    @Singleton
+    CreateAdminUseCase createAdmin(UserRepository users, PasswordHasher hasher, AuditLog audit, Transactions transactions,
+                                   SettingsSource settings, Clock clock) {
+        return new CreateAdminService(users, hasher, audit, transactions, settings, clock);
     }
 
     private static String stripTrailingSlash(String issuer) {

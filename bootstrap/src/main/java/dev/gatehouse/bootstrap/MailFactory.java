@@ -15,6 +15,7 @@ import dev.gatehouse.application.port.out.MailSender;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.Sealer;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -100,7 +101,7 @@ public class MailFactory {
     @Singleton
     ConfirmPasswordResetUseCase confirmPasswordReset(OneTimeTokenRepository tokens, UserRepository users,
                                                      SessionRepository sessions, PasswordHasher hasher, SessionIssuer issuer,
-                                                     AccountMail mail, Transactions transactions, AuthSettings settings,
+                                                     AccountMail mail, Transactions transactions, SettingsSource settings,
                                                      Clock clock) {
         return new ConfirmPasswordResetService(tokens, users, sessions, hasher, issuer, mail, transactions, settings, clock);
     }

@@ -21,7 +21,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import dev.gatehouse.application.port.out.SettingsStore;
+import dev.gatehouse.application.service.RuntimeSettingsService;
+import dev.gatehouse.application.settings.RateLimits;
+import dev.gatehouse.application.settings.Tunables;
+import dev.gatehouse.application.settings.VerificationMode;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /** Base of the end-to-end tests: the whole service on a real port, on the real test database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +43,41 @@ abstract class HttpTest implements TestPropertyProvider {
     JsonMapper json;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Runtime settings for tests: every request comes from 127.0.0.1, so the per-client limits are
+     * lifted; classes that test a limit or a mode set their own with {@link #tune} and this base
+     * puts these back before and after each class.
+     */
+    static final Tunables TEST_DEFAULTS = new Tunables(Duration.ofMinutes(5), Duration.ofDays(30), Duration.ofSeconds(10),
+            VerificationMode.OPTIONAL, 8, new RateLimits(5, Duration.ofMinutes(15), 100_000, 1_000, 100_000, 100_000, 100_000));
+
+    @Inject
+    SettingsStore settingsStore;
+    @Inject
+    RuntimeSettingsService runtimeSettings;
+
+    @BeforeAll
+    void resetSettingsBefore() {
+        tune(t -> TEST_DEFAULTS);
+    }
+
+    @AfterAll
+    void resetSettingsAfter() {
+        tune(t -> TEST_DEFAULTS);
+    }
+
+    /** Changes the stored runtime settings and makes this instance read them at once. */
+    void tune(UnaryOperator<Tunables> change) {
+        Tunables current = settingsStore.load().orElseThrow().tunables();
+        settingsStore.save(change.apply(current), null, Instant.now());
+        runtimeSettings.refreshNow();
+    }
+
+    static Tunables withLimits(Tunables t, RateLimits limits) {
+        return new Tunables(t.accessTokenTtl(), t.refreshTokenTtl(), t.refreshReuseGrace(), t.verificationMode(),
+                t.passwordMinLength(), limits);
+    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,20 +19,14 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class MailFlowsEndToEndTest extends HttpTest {
     private final Mailbox mailbox = new Mailbox();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = MovableClock.SHARED;
 
     @Override
     Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>(mailbox.smtpProperties());
-        properties.put("auth.registration-verification", "optional");
         properties.put("auth.link-base-url", "https://app.example.test/account");
+        properties.put("gatehouse.test.movable-clock", "true");
         return properties;
-    }
-
-    @MockBean(Clock.class)
-    @Replaces(Clock.class)
-    Clock testClock() {
-        return clock;
     }
 
     @AfterAll
@@ -171,29 +163,5 @@ class MailFlowsEndToEndTest extends HttpTest {
         clock.advance(Duration.ofSeconds(11));
         assertProblem(postJson("/api/auth/refresh", Map.of("refresh", stolen)), 401, "token_reused");
         assertEquals("A session of yours was signed out for safety", mailbox.await(email, 2).subject());
-    }
-
-    /** A clock the test can move forward; it starts at the real time so the database agrees. */
-    static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
     }
 }

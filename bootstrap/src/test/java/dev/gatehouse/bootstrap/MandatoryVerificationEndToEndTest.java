@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.HashMap;
 import java.util.Map;
+import dev.gatehouse.application.settings.Tunables;
+import dev.gatehouse.application.settings.VerificationMode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Mode mandatory: no tokens before the address is confirmed, and no account enumeration at sign-up. */
@@ -16,9 +19,13 @@ class MandatoryVerificationEndToEndTest extends HttpTest {
 
     @Override
     Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(mailbox.smtpProperties());
-        properties.put("auth.registration-verification", "mandatory");
-        return properties;
+        return mailbox.smtpProperties();
+    }
+
+    @BeforeAll
+    void mandatoryMode() {
+        tune(t -> new Tunables(t.accessTokenTtl(), t.refreshTokenTtl(), t.refreshReuseGrace(), VerificationMode.MANDATORY,
+                t.passwordMinLength(), t.rateLimits()));
     }
 
     @AfterAll

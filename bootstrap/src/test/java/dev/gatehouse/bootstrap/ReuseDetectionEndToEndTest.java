@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
+import dev.gatehouse.application.settings.Tunables;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With no grace window, presenting a spent refresh token is theft: the whole family dies. */
 @MicronautTest(transactional = false)
 class ReuseDetectionEndToEndTest extends HttpTest {
-    @Override
-    Map<String, String> extraProperties() {
-        return Map.of("auth.refresh-reuse-grace", "PT0S");
+    @BeforeAll
+    void noGraceWindow() {
+        tune(t -> new Tunables(t.accessTokenTtl(), t.refreshTokenTtl(), Duration.ZERO, t.verificationMode(),
+                t.passwordMinLength(), t.rateLimits()));
     }
 
     @Test

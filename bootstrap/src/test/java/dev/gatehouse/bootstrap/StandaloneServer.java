@@ -1,6 +1,8 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.out.persistence.TestDatabase;
+import dev.gatehouse.application.port.out.SettingsStore;
+import dev.gatehouse.application.service.RuntimeSettingsService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -26,6 +28,9 @@ final class StandaloneServer implements AutoCloseable {
         properties.putAll(overrides);
         this.server = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(properties));
         this.json = server.getApplicationContext().getBean(JsonMapper.class);
+        // Same runtime settings as the other end-to-end tests, whatever ran before.
+        server.getApplicationContext().getBean(SettingsStore.class).save(HttpTest.TEST_DEFAULTS, null, java.time.Instant.now());
+        server.getApplicationContext().getBean(RuntimeSettingsService.class).refreshNow();
     }
 
     /** The test database's URL with host and port replaced, e.g. to go through a {@link TcpProxy}. */

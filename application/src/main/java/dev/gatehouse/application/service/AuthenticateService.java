@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokenSigner;
 import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.domain.session.SessionId;
 import java.time.Clock;
@@ -19,10 +20,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     private final AccessTokenSigner signer;
     private final SessionRepository sessions;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
     private final Clock clock;
 
-    public AuthenticateService(AccessTokenSigner signer, SessionRepository sessions, AuthSettings settings, Clock clock) {
+    public AuthenticateService(AccessTokenSigner signer, SessionRepository sessions, SettingsSource settings, Clock clock) {
         this.signer = signer;
         this.sessions = sessions;
         this.settings = settings;
@@ -36,7 +37,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
         }
         AccessTokenClaims claims = signer.verify(accessToken).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
-        if (!settings.issuer().equals(claims.issuer()) || !settings.audience().equals(claims.audience())
+        AuthSettings current = settings.current();
+        if (!current.issuer().equals(claims.issuer()) || !current.audience().equals(claims.audience())
                 || !now.isBefore(claims.expiresAt()) || claims.issuedAt().isAfter(now.plus(SKEW))) {
             throw new TokenNotValidException();
         }

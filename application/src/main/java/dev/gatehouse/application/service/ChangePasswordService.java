@@ -7,7 +7,7 @@ import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.user.PasswordHash;
@@ -25,11 +25,11 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final PasswordHasher hasher;
     private final AccountMail mail;
     private final Transactions transactions;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
     private final Clock clock;
 
     public ChangePasswordService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, AccountMail mail,
-                                 Transactions transactions, AuthSettings settings, Clock clock) {
+                                 Transactions transactions, SettingsSource settings, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -54,7 +54,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         if (caller.username() != null) {
             personal.add(caller.username().value());
         }
-        errors.addAll("new_password", settings.passwordPolicy().violations(command.newPassword(), personal));
+        errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
 
         PasswordHash hash = hasher.hash(command.newPassword());

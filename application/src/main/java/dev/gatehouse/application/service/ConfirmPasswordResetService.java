@@ -10,7 +10,7 @@ import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OneTimeToken;
@@ -30,12 +30,12 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final SessionIssuer issuer;
     private final AccountMail mail;
     private final Transactions transactions;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
     private final Clock clock;
 
     public ConfirmPasswordResetService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
                                        PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                       Transactions transactions, AuthSettings settings, Clock clock) {
+                                       Transactions transactions, SettingsSource settings, Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.sessions = sessions;
@@ -70,7 +70,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         if (owner.username() != null) {
             personal.add(owner.username().value());
         }
-        errors.addAll("new_password", settings.passwordPolicy().violations(command.newPassword(), personal));
+        errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
         PasswordHash hash = hasher.hash(command.newPassword());
 

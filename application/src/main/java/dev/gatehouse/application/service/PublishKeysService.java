@@ -2,15 +2,15 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.PublishKeysUseCase;
 import dev.gatehouse.application.port.out.AccessTokenSigner;
-import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.port.out.SettingsSource;
 import java.util.List;
 import java.util.Map;
 
 public final class PublishKeysService implements PublishKeysUseCase {
     private final AccessTokenSigner signer;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
 
-    public PublishKeysService(AccessTokenSigner signer, AuthSettings settings) {
+    public PublishKeysService(AccessTokenSigner signer, SettingsSource settings) {
         this.signer = signer;
         this.settings = settings;
     }
@@ -22,6 +22,6 @@ public final class PublishKeysService implements PublishKeysUseCase {
 
     @Override
     public String issuer() {
-        return settings.issuer();
+        return settings.current().issuer();
     }
 }

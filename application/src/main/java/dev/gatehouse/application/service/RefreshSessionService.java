@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.RefreshSessionUseCase;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.SessionRepository.TokenInFamily;
 import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.RefreshToken;
@@ -28,15 +29,15 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     private final RefreshSuccessor successors;
     private final AccountMail mail;
     private final Transactions transactions;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
     private final Clock clock;
 
     public RefreshSessionService(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
-                                 Transactions transactions, AuthSettings settings, Clock clock) {
+                                 Transactions transactions, SettingsSource settings, Clock clock) {
         this.sessions = sessions;
         this.issuer = issuer;
         this.mail = mail;
-        this.successors = new RefreshSuccessor(settings.successorKey());
+        this.successors = new RefreshSuccessor(settings.current().successorKey());
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -77,7 +78,8 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         Session session = family.session();
         User user = family.user();
         boolean usable = session.isActive(now) && user.isActive();
-        return switch (family.token().assess(now, settings.refreshReuseGrace(), usable)) {
+        AuthSettings current = settings.current();
+        return switch (family.token().assess(now, current.refreshReuseGrace(), usable)) {
             case NOT_VALID -> new Outcome.NotValid();
             case REUSE_DETECTED -> {
                 session.revoke(now, Session.RevokeReason.TOKEN_REUSE);
@@ -87,7 +89,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
             }
             case ROTATE -> {
                 OpaqueToken successor = successors.of(presented);
-                RefreshToken next = RefreshToken.issue(successor.hash(), session.id(), now, settings.refreshTokenTtl());
+                RefreshToken next = RefreshToken.issue(successor.hash(), session.id(), now, current.refreshTokenTtl());
                 session.touch(now, next.expiresAt());
                 sessions.rotate(family.token().spend(now), next, session);
                 yield new Outcome.Rotated(user, session, successor, next.expiresAt());

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.DuplicateUserException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.mail.MailMessage;
@@ -27,11 +28,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final SessionIssuer issuer;
     private final AccountMail mail;
     private final Transactions transactions;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
     private final Clock clock;
 
     public RegisterUserService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                               Transactions transactions, AuthSettings settings, Clock clock) {
+                               Transactions transactions, SettingsSource settings, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -52,10 +53,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
         if (command.profile().username() != null) {
             personal.add(command.profile().username().value());
         }
-        errors.addAll("password", settings.passwordPolicy().violations(command.password(), personal));
+        AuthSettings current = settings.current();
+        errors.addAll("password", current.passwordPolicy().violations(command.password(), personal));
         errors.throwIfAny();
 
-        boolean mandatory = settings.verificationMode() == VerificationMode.MANDATORY;
+        boolean mandatory = current.verificationMode() == VerificationMode.MANDATORY;
         // Hash before looking for duplicates: a taken address then costs the same time as a free one.
         PasswordHash hash = hasher.hash(command.password());
         Instant now = clock.instant();
@@ -84,7 +86,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 }
                 user.recordLogin(now);
                 users.insert(user);
-                if (settings.verificationMode() == VerificationMode.OPTIONAL) {
+                if (current.verificationMode() == VerificationMode.OPTIONAL) {
                     mail.verificationLink(user, now);
                 }
                 return new Outcome(user, issuer.start(user, command.client(), now));

@@ -4,7 +4,9 @@ import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokenSigner;
 import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.settings.AuthSettings;
+import java.time.Duration;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.session.RefreshToken;
 import dev.gatehouse.domain.session.Session;
@@ -23,10 +25,10 @@ public final class SessionIssuer {
 
     private final SessionRepository sessions;
     private final AccessTokenSigner signer;
-    private final AuthSettings settings;
+    private final SettingsSource settings;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionIssuer(SessionRepository sessions, AccessTokenSigner signer, AuthSettings settings) {
+    public SessionIssuer(SessionRepository sessions, AccessTokenSigner signer, SettingsSource settings) {
         this.sessions = sessions;
         this.signer = signer;
         this.settings = settings;
@@ -35,17 +37,19 @@ public final class SessionIssuer {
     /** Stores a new session and its first refresh token; call inside the use case's transaction. */
     public StartedSession start(User user, ClientInfo client, Instant now) {
         SessionId id = SessionId.newId(now);
-        Session session = Session.start(id, user.id(), now, settings.refreshTokenTtl(), client);
+        Duration lifetime = settings.current().refreshTokenTtl();
+        Session session = Session.start(id, user.id(), now, lifetime, client);
         OpaqueToken refresh = OpaqueToken.generate(random);
-        RefreshToken first = RefreshToken.issue(refresh.hash(), id, now, settings.refreshTokenTtl());
+        RefreshToken first = RefreshToken.issue(refresh.hash(), id, now, lifetime);
         sessions.insert(session, first);
         return new StartedSession(id, refresh, first.expiresAt());
     }
 
     /** Signs after the commit: CPU work has no business holding a database transaction open. */
     public IssuedTokens tokens(User user, SessionId sessionId, OpaqueToken refresh, Instant refreshExpiresAt, Instant now) {
-        Instant expiresAt = now.plus(settings.accessTokenTtl());
-        AccessTokenClaims claims = new AccessTokenClaims(settings.issuer(), user.id().toString(), settings.audience(),
+        AuthSettings current = settings.current();
+        Instant expiresAt = now.plus(current.accessTokenTtl());
+        AccessTokenClaims claims = new AccessTokenClaims(current.issuer(), user.id().toString(), current.audience(),
                 now, expiresAt, Uuid7.at(now).toString(), sessionId.toString(), user.role().code(), user.isEmailVerified());
         return new IssuedTokens(signer.sign(claims), expiresAt, refresh.value(), refreshExpiresAt, sessionId);
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.settings;
 
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.domain.user.PasswordPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,15 +15,30 @@ import java.util.Objects;
  */
 public record AuthSettings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
                            Duration refreshReuseGrace, VerificationMode verificationMode, PasswordPolicy passwordPolicy,
-                           byte[] successorKey) {
+                           byte[] successorKey, RateLimits rateLimits) implements SettingsSource {
+    public static final Duration MIN_ACCESS_TTL = Duration.ofSeconds(30);
+    public static final Duration MAX_ACCESS_TTL = Duration.ofHours(24);
+    public static final Duration MIN_REFRESH_TTL = Duration.ofMinutes(5);
+    public static final Duration MAX_REFRESH_TTL = Duration.ofDays(365);
+    public static final Duration MAX_REUSE_GRACE = Duration.ofMinutes(5);
+
+    /** Default abuse limits. */
+    public AuthSettings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
+                        Duration refreshReuseGrace, VerificationMode verificationMode, PasswordPolicy passwordPolicy,
+                        byte[] successorKey) {
+        this(issuer, audience, accessTokenTtl, refreshTokenTtl, refreshReuseGrace, verificationMode, passwordPolicy,
+                successorKey, RateLimits.DEFAULT);
+    }
+
     public AuthSettings {
+        Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(verificationMode, "verificationMode");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
-        within("access token lifetime", accessTokenTtl, Duration.ofSeconds(30), Duration.ofHours(24));
-        within("refresh token lifetime", refreshTokenTtl, Duration.ofMinutes(5), Duration.ofDays(365));
-        within("refresh reuse grace", refreshReuseGrace, Duration.ZERO, Duration.ofMinutes(5));
+        within("access token lifetime", accessTokenTtl, MIN_ACCESS_TTL, MAX_ACCESS_TTL);
+        within("refresh token lifetime", refreshTokenTtl, MIN_REFRESH_TTL, MAX_REFRESH_TTL);
+        within("refresh reuse grace", refreshReuseGrace, Duration.ZERO, MAX_REUSE_GRACE);
         if (successorKey == null || successorKey.length < 32) {
             throw new IllegalArgumentException("the successor key must have at least 256 bits");
         }
@@ -34,6 +50,19 @@ public record AuthSettings(String issuer, String audience, Duration accessTokenT
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", was " + value);
         }
+    }
+
+    /** A fixed settings record is its own source. */
+    @Override
+    public AuthSettings current() {
+        return this;
+    }
+
+    /** The same settings with the runtime-tunable values replaced. */
+    public AuthSettings withTunables(Duration accessTtl, Duration refreshTtl, Duration grace, VerificationMode mode,
+                                     int passwordMinLength, RateLimits limits) {
+        return new AuthSettings(issuer, audience, accessTtl, refreshTtl, grace, mode,
+                new PasswordPolicy(passwordMinLength, passwordPolicy.commonPasswords()), successorKey, limits);
     }
 
     @Override

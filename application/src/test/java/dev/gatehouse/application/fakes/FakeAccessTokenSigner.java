@@ -46,6 +46,18 @@ public final class FakeAccessTokenSigner implements AccessTokenSigner {
         return List.of();
     }
 
+    public int rotations;
+
+    @Override
+    public String rotate() {
+        rotations++;
+        return "fake-key-" + rotations;
+    }
+
+    @Override
+    public void reload() {
+    }
+
     private static String digest(String payload) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(("fake-key|" + payload).getBytes(StandardCharsets.UTF_8));

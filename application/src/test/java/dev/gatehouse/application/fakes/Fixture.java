@@ -7,6 +7,7 @@ import dev.gatehouse.application.service.SessionIssuer;
 import dev.gatehouse.application.settings.MailSettings;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PasswordPolicy;
@@ -16,6 +17,7 @@ import dev.gatehouse.domain.user.UserId;
 import dev.gatehouse.domain.user.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** One wired set of fakes and settings; each test builds its own. */
@@ -35,7 +37,9 @@ public final class Fixture {
     public final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
     public final InMemoryOneTimeTokens oneTimeTokens = new InMemoryOneTimeTokens();
     public final RecordingMailOutbox outbox = new RecordingMailOutbox();
-    public final RollbackTransactions transactions = new RollbackTransactions(users, sessions, oneTimeTokens, outbox);
+    public final InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+    public final RecordingAuditLog audit = new RecordingAuditLog();
+    public final RollbackTransactions transactions = new RollbackTransactions(users, sessions, oneTimeTokens, outbox, audit);
     public final MailSettings mailSettings = new MailSettings("https://app.example.test/auth", 3, Duration.ofSeconds(10),
             Duration.ofMinutes(10), 50, Duration.ofMinutes(1));
     public final AccountMail mail = new AccountMail(oneTimeTokens, outbox, mailSettings);
@@ -79,5 +83,22 @@ public final class Fixture {
 
     public Principal principal(User user, IssuedTokens tokens) {
         return new Principal(users.get(user.id()), tokens.sessionId());
+    }
+
+    /** Disables the stored user, as an administrator would. */
+    public User deactivate(User user) {
+        User stored = users.get(user.id());
+        stored.deactivate();
+        users.update(stored);
+        return users.get(user.id());
+    }
+
+    /** The raw token carried by the newest enqueued mail of that template; fails when there is none. */
+    public String lastToken(MailMessage.Template template) {
+        List<MailMessage> mails = outbox.enqueued(template);
+        if (mails.isEmpty()) {
+            throw new AssertionError("no " + template + " mail was enqueued");
+        }
+        return mails.getLast().parameters().get("token");
     }
 }

@@ -49,6 +49,18 @@ public final class InMemoryUserRepository implements UserRepository, Snapshottab
     }
 
     @Override
+    public Page search(String query, int page, int size) {
+        String q = query == null ? "" : query.toLowerCase(java.util.Locale.ROOT);
+        java.util.List<User> matching = rows.values().stream()
+                .filter(u -> q.isEmpty() || u.email().canonical().contains(q)
+                        || (u.username() != null && u.username().canonical().contains(q)))
+                .sorted(java.util.Comparator.comparing(User::dateJoined).reversed())
+                .map(Copies::of)
+                .toList();
+        return new Page(matching.stream().skip((long) page * size).limit(size).toList(), matching.size());
+    }
+
+    @Override
     public void insert(User user) {
         if (findByEmail(user.email()).isPresent()) {
             throw new DuplicateUserException(DuplicateUserException.Field.EMAIL);

@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import static dev.gatehouse.application.fakes.Fixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,6 +11,7 @@ import dev.gatehouse.application.fakes.FakePasswordHasher;
 import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session.RevokeReason;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.User;
@@ -39,6 +41,21 @@ class ChangePasswordServiceTest {
         assertEquals(Map.of("old_password", List.of(ChangePasswordService.OLD_PASSWORD_WRONG)), e.errors());
         assertEquals(FakePasswordHasher.hashOf(PASSWORD), fx.users.get(ann.id()).passwordHash());
         assertNull(fx.sessions.get(other.sessionId()).revokedAt());
+        assertEquals(List.of(), fx.outbox.enqueued(), "no notice for a change that did not happen");
+    }
+
+    @Test
+    void tellsTheOwnerByMailWithoutALink() {
+        fx.clock.advance(Duration.ofMinutes(7));
+        change(PASSWORD);
+
+        MailMessage notice = fx.outbox.enqueued().getFirst();
+        assertEquals(1, fx.outbox.enqueued().size());
+        assertEquals(MailMessage.Template.PASSWORD_CHANGED, notice.template());
+        assertEquals(ann.email(), notice.to());
+        assertEquals(fx.clock.instant().toString(), notice.parameters().get("time"));
+        MailMessage.SECRET_PARAMETERS.forEach(secret -> assertFalse(notice.parameters().containsKey(secret)));
+        assertEquals(0, fx.oneTimeTokens.count());
     }
 
     @Test

@@ -14,12 +14,14 @@ import dev.gatehouse.application.error.TokenReusedException;
 import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.RefreshToken;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -124,5 +126,30 @@ class RefreshSessionServiceTest {
         assertEquals(0, fx.sessions.revocationsSaved);
         assertTrue(session().isActive(fx.clock.instant()));
         assertFalse(stored(third.refresh()).isSpent());
+    }
+
+    @Test
+    void aReuseTellsTheOwnerAndTheNoticeOutlivesTheRefusal() {
+        refreshAfter(Duration.ofMinutes(1), first.refresh());
+        fx.clock.advance(GRACE.plusMillis(1));
+
+        assertThrows(TokenReusedException.class, () -> service.refresh(first.refresh()));
+
+        assertEquals(0, fx.transactions.rolledBack);
+        MailMessage notice = fx.outbox.enqueued().getFirst();
+        assertEquals(1, fx.outbox.enqueued().size());
+        assertEquals(MailMessage.Template.REFRESH_TOKEN_REUSED, notice.template());
+        assertEquals(ann.email(), notice.to());
+        MailMessage.SECRET_PARAMETERS.forEach(secret -> assertFalse(notice.parameters().containsKey(secret)));
+    }
+
+    @Test
+    void refreshesThatDetectNoReuseOweNoMail() {
+        IssuedTokens next = refreshAfter(Duration.ofMinutes(1), first.refresh()).tokens();
+        refreshAfter(GRACE, first.refresh());
+        refreshAfter(Duration.ofMinutes(1), next.refresh());
+        assertThrows(TokenNotValidException.class, () -> service.refresh("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+
+        assertEquals(List.of(), fx.outbox.enqueued());
     }
 }

@@ -4,13 +4,24 @@ import static dev.gatehouse.application.fakes.Fixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
 import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.application.port.out.DuplicateUserException;
+import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.mail.MailMessage;
+import dev.gatehouse.domain.mail.MailMessage.Template;
+import dev.gatehouse.domain.token.OneTimeToken;
+import dev.gatehouse.domain.token.TokenHash;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.user.EmailAddress;
@@ -29,6 +40,11 @@ class RegisterUserServiceTest {
 
     private static RegistrationResult register(Fixture fx, String email, String username, String password, String confirm) {
         RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock);
+        return register(service, email, username, password, confirm);
+    }
+
+    private static RegistrationResult register(RegisterUserService service, String email, String username, String password,
+                                               String confirm) {
         return service.register(new RegisterUserCommand(EmailAddress.of(email),
                 new Profile(username == null ? null : Username.of(username), "Ann", "Lee", null, null),
                 PlainPassword.of(password), confirm == null ? null : PlainPassword.of(confirm), null));
@@ -111,5 +127,122 @@ class RegisterUserServiceTest {
         Map<String, List<String>> errors = errorsOf(fx, "ann@example.com", "ann", PASSWORD, PASSWORD + "!");
         assertEquals(Map.of("confirm_password", List.of(Passwords.MISMATCH)), errors);
         assertEquals(0, fx.users.count());
+    }
+
+    /** The verification token the mail carries, checked against the store: hashed, for this user and purpose. */
+    private static OneTimeToken verificationTokenOf(Fixture fx, User user) {
+        MailMessage mail = fx.outbox.enqueued(Template.VERIFY_EMAIL).getFirst();
+        assertEquals(user.email(), mail.to());
+        OneTimeToken stored = fx.oneTimeTokens.find(TokenHash.of(mail.parameters().get("token"))).orElseThrow();
+        assertEquals(user.id(), stored.userId());
+        assertEquals(OneTimeToken.Purpose.VERIFY_EMAIL, stored.purpose());
+        return stored;
+    }
+
+    @Test
+    void withoutVerificationNoMailIsOwed() {
+        Fixture fx = new Fixture(VerificationMode.NONE);
+        assertInstanceOf(RegistrationResult.Registered.class, register(fx, "ann@example.com", "ann", PASSWORD, null));
+        assertEquals(List.of(), fx.outbox.enqueued());
+        assertEquals(0, fx.oneTimeTokens.count());
+    }
+
+    @Test
+    void optionalVerificationLogsInAndMailsAVerificationLink() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        var result = assertInstanceOf(RegistrationResult.Registered.class,
+                register(fx, "ann@example.com", "ann", PASSWORD, null));
+
+        User user = fx.users.get(result.authenticated().user().id());
+        assertEquals(1, fx.outbox.enqueued().size());
+        verificationTokenOf(fx, user);
+        assertEquals(1, fx.oneTimeTokens.count());
+        assertTrue(fx.signer.verify(result.authenticated().tokens().access()).isPresent());
+        assertEquals(1, fx.sessions.count());
+    }
+
+    @Test
+    void mandatoryVerificationMailsAVerificationLinkToTheNewUser() {
+        Fixture fx = new Fixture(VerificationMode.MANDATORY);
+        assertInstanceOf(RegistrationResult.PendingVerification.class, register(fx, "ann@example.com", "ann", PASSWORD, null));
+
+        User user = fx.users.findByEmail(EmailAddress.of("ann@example.com")).orElseThrow();
+        assertFalse(user.isEmailVerified());
+        assertEquals(1, fx.outbox.enqueued().size());
+        assertEquals(Fixture.T0.plus(OneTimeToken.Purpose.VERIFY_EMAIL.lifetime()), verificationTokenOf(fx, user).expiresAt());
+    }
+
+    @Test
+    void mandatoryVerificationTellsTheOwnerOfATakenAddressAndNobodyElse() {
+        Fixture fx = new Fixture(VerificationMode.MANDATORY);
+        User owner = fx.addUser("ann@example.com", "ann");
+
+        assertInstanceOf(RegistrationResult.PendingVerification.class,
+                register(fx, "ANN@example.com", "intruder", PASSWORD, null));
+
+        assertEquals(1, fx.users.count());
+        assertTrue(fx.users.findByUsername(Username.of("intruder")).isEmpty());
+        assertEquals(0, fx.sessions.count());
+        assertEquals(0, fx.oneTimeTokens.count(), "no link: the caller does not own the address");
+        MailMessage notice = fx.outbox.enqueued().getFirst();
+        assertEquals(1, fx.outbox.enqueued().size());
+        assertEquals(Template.ALREADY_REGISTERED, notice.template());
+        assertEquals(owner.email(), notice.to(), "to the stored address, not the one typed");
+        MailMessage.SECRET_PARAMETERS.forEach(secret -> assertFalse(notice.parameters().containsKey(secret)));
+    }
+
+    @Test
+    void aRefusedRegistrationOwesNoMail() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        fx.addUser("ann@example.com", "ann");
+        errorsOf(fx, "ann@example.com", "someone", PASSWORD, null);
+        errorsOf(fx, "bob@example.com", "ann", PASSWORD, null);
+
+        assertEquals(List.of(), fx.outbox.enqueued());
+        assertEquals(0, fx.oneTimeTokens.count());
+        assertEquals(1, fx.users.count());
+    }
+
+    @Test
+    void aRegistrationThatFailsAfterItsMailWasQueuedLeavesNeitherMailNorTokenBehind() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        IllegalStateException down = new IllegalStateException("session store down");
+        SessionRepository broken = (SessionRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SessionRepository.class}, (proxy, method, args) -> {
+                    throw down;
+                });
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, new SessionIssuer(broken, fx.signer, fx.settings),
+                fx.mail, fx.transactions, fx.settings, fx.clock);
+
+        assertSame(down, assertThrows(IllegalStateException.class, () -> register(service, "ann@example.com", "ann", PASSWORD, null)));
+
+        assertEquals(1, fx.transactions.rolledBack);
+        assertEquals(0, fx.users.count());
+        assertEquals(List.of(), fx.outbox.enqueued());
+        assertEquals(0, fx.oneTimeTokens.count());
+    }
+
+    @Test
+    void mandatoryVerificationAnswersARacedDuplicateLikeAFreeAddressAndKeepsNothing() {
+        Fixture fx = new Fixture(VerificationMode.MANDATORY);
+        // The other registration commits between our look-up and our insert.
+        UserRepository racing = (UserRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {UserRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("insert")) {
+                        throw new DuplicateUserException(DuplicateUserException.Field.EMAIL);
+                    }
+                    try {
+                        return method.invoke(fx.users, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RegisterUserService service = new RegisterUserService(racing, fx.hasher, fx.issuer, fx.mail, fx.transactions,
+                fx.settings, fx.clock);
+
+        assertInstanceOf(RegistrationResult.PendingVerification.class, register(service, "ann@example.com", "ann", PASSWORD, null));
+        assertEquals(0, fx.users.count());
+        assertEquals(List.of(), fx.outbox.enqueued());
+        assertEquals(0, fx.oneTimeTokens.count());
     }
 }

@@ -66,6 +66,11 @@ public final class User {
         this.emailVerified = true;
     }
 
+    /** An administrator's correction: the address is to be proved again. */
+    public void unconfirmEmail() {
+        this.emailVerified = false;
+    }
+
     public void deactivate() {
         this.active = false;
     }

@@ -49,6 +49,11 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * How long a retired key stays in the key set: the longest access-token lifetime the settings
+     * allow, so no token signed before a rotation fails verification before it expires.
+     */
+    static final Duration RETIRED_KEY_LIFETIME = Duration.ofHours(24);
     /** Header parameters we never honour: a token must not choose where its key comes from. */
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit");
 
@@ -84,10 +89,18 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     }
 
     /** Reads every key from the store; the newest unretired one signs. */
+    @Override
     public synchronized void reload() {
         List<StoredSigningKey> keys = store.findAll();
         ActiveKey newest = null;
+        Instant now = clock.instant();
         for (StoredSigningKey stored : keys) {
+            if (stored.retiredAt() != null && stored.retiredAt().isBefore(now.minus(RETIRED_KEY_LIFETIME))) {
+                // Every token it signed has expired: it leaves the key set.
+                verifiers.remove(stored.kid());
+                publicJwks.remove(stored.kid());
+                continue;
+            }
             try {
                 ECKey publicKey = ECKey.parse(stored.publicJwk());
                 verifiers.computeIfAbsent(stored.kid(), kid -> verifierFor(publicKey));
@@ -106,6 +119,14 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
         }
         active.set(newest);
         lastReload = clock.instant();
+    }
+
+    @Override
+    public synchronized String rotate() {
+        StoredSigningKey fresh = store.rotate(this::generate, clock.instant());
+        reload();
+        LOG.info("Rotated the signing key: now {}", fresh.kid());
+        return fresh.kid();
     }
 
     private static JWSVerifier verifierFor(ECKey publicKey) {
@@ -169,7 +190,7 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
         return verifier;
     }
 
-    private static Optional<AccessTokenClaims> claimsOf(JWTClaimsSet set) throws ParseException {
+    private Optional<AccessTokenClaims> claimsOf(JWTClaimsSet set) throws ParseException {
         List<String> audience = set.getAudience();
         Date exp = set.getExpirationTime();
         Date iat = set.getIssueTime();
@@ -178,7 +199,7 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
         Boolean verified = set.getBooleanClaim("email_verified");
         if (audience == null || audience.size() != 1 || exp == null || iat == null || sid == null || role == null
                 || set.getIssuer() == null || set.getSubject() == null || set.getJWTID() == null || verified == null
-                || (set.getNotBeforeTime() != null && set.getNotBeforeTime().after(new Date()))) {
+                || (set.getNotBeforeTime() != null && set.getNotBeforeTime().toInstant().isAfter(clock.instant()))) {
             return Optional.empty();
         }
         return Optional.of(new AccessTokenClaims(set.getIssuer(), set.getSubject(), audience.getFirst(), iat.toInstant(),

@@ -47,6 +47,24 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
         });
     }
 
+    @Override
+    public StoredSigningKey rotate(Supplier<StoredSigningKey> create, java.time.Instant now) {
+        return transactions.inTransaction(() -> {
+            sql.one("SELECT pg_advisory_xact_lock(?)", ps -> ps.setLong(1, KEY_CREATION_LOCK), rs -> Boolean.TRUE);
+            sql.update("UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL", ps -> PgSql.setInstant(ps, 1, now));
+            StoredSigningKey key = create.get();
+            sql.update("INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key_enc, created_at) VALUES (?, ?, ?, ?, ?)",
+                    ps -> {
+                        ps.setString(1, key.kid());
+                        ps.setString(2, key.algorithm());
+                        ps.setString(3, key.publicJwk());
+                        ps.setBytes(4, key.encryptedPrivateKey());
+                        PgSql.setInstant(ps, 5, key.createdAt());
+                    });
+            return key;
+        });
+    }
+
     private static StoredSigningKey map(ResultSet rs) throws SQLException {
         return new StoredSigningKey(rs.getString("kid"), rs.getString("algorithm"), rs.getString("public_jwk"),
                 rs.getBytes("private_key_enc"), PgSql.instant(rs, "created_at"), PgSql.instant(rs, "retired_at"));

@@ -51,6 +51,30 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public Page search(String query, int page, int size) {
+        String q = query == null ? "" : Text.nfc(query.strip()).toLowerCase(Locale.ROOT);
+        // LIKE metacharacters in the query are matched literally.
+        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = q.isEmpty() ? "" : "WHERE u.email_canonical LIKE ? OR u.username_canonical LIKE ? ";
+        long total = sql.one("SELECT count(*) FROM users u " + where, ps -> {
+            if (!q.isEmpty()) {
+                ps.setString(1, pattern);
+                ps.setString(2, pattern);
+            }
+        }, rs -> rs.getLong(1)).orElse(0L);
+        java.util.List<User> items = sql.list(SELECT + where + "ORDER BY u.date_joined DESC, u.id LIMIT ? OFFSET ?", ps -> {
+            int i = 1;
+            if (!q.isEmpty()) {
+                ps.setString(i++, pattern);
+                ps.setString(i++, pattern);
+            }
+            ps.setInt(i++, size);
+            ps.setLong(i, (long) page * size);
+        }, UserRows::map);
+        return new Page(items, total);
+    }
+
+    @Override
     public void insert(User user) {
         try {
             sql.update("INSERT INTO users (id, email, email_canonical, username, username_canonical, first_name, last_name, "

@@ -7,6 +7,9 @@ import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.InvalidCredentialsException;
+import dev.gatehouse.application.error.RateLimitedException;
+import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
@@ -67,6 +70,20 @@ import java.util.Map;
                 * Passwords: at least 8 characters (configurable), at most 1,024 bytes, not a common password, not entirely
                   numeric, not the email or username. Normalised to NFC before hashing (Argon2id).
                 * Times are RFC 3339 UTC with whole seconds.
+                * Abuse limits answer 429 `rate_limited` with `Retry-After` (seconds): login per client address per minute;
+                  login per account after consecutive failures (lockout; unknown names lock exactly like accounts, and a
+                  locked account can still reset its password); mail requests per address and per client per hour; token
+                  guesses (verify-email, reset confirm) and registrations per client per hour. Limits are runtime settings.
+                * The client address is the TCP peer; `X-Forwarded-For` counts only from a configured trusted proxy.
+                * Verification and reset tokens that are unknown, used, expired or superseded answer 401 `token_not_valid`.
+                  Only the newest link of each kind works; a password change kills every reset link issued before it.
+                * Mailed links are `AUTH_LINK_BASE_URL + /verify-email?token=…` and `… + /password/reset/confirm?token=…`
+                  (default base: the issuer's `/api/auth`, so the verification link works without a frontend). They are
+                  built from configuration only, never from the request's Host header.
+                * `verify-email/resend` and `password/reset` answer 202 with the same body for every address; a disabled
+                  account receives no reset link. A successful reset also marks the address verified (the link proved it).
+                * In `mandatory` mode a registration with a taken address answers exactly like a new one; the owner gets a
+                  notice mail instead.
                 """))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @Tag(name = "auth", description = "Registration, login, tokens and passwords")
@@ -84,10 +101,16 @@ public class AuthController {
     private final AuthenticateUseCase authenticate;
     private final ChangePasswordUseCase changePassword;
     private final BearerAuthentication bearer;
+    private final ThrottleUseCase throttle;
+    private final ResponseFloor floor;
+    private final ClientInfos clientInfos;
 
     public AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
                           LogOutUseCase logOut, AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
-                          BearerAuthentication bearer) {
+                          BearerAuthentication bearer, ThrottleUseCase throttle, ResponseFloor floor, ClientInfos clientInfos) {
+        this.clientInfos = clientInfos;
+        this.throttle = throttle;
+        this.floor = floor;
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
@@ -112,9 +135,13 @@ public class AuthController {
         String firstName = errors.attempt("first_name", () -> Profile.name(body.firstName()));
         String lastName = errors.attempt("last_name", () -> Profile.name(body.lastName()));
         errors.throwIfAny();
-        RegistrationResult result = register.register(new RegisterUserCommand(address,
-                new Profile(username, firstName, lastName, null, null), password,
-                Fields.optionalPassword(body.confirmPassword()), ClientInfos.of(request)));
+        ClientInfo client = clientInfos.of(request);
+        throttle.admit(ThrottleUseCase.Action.REGISTRATION, client, address);
+        RegisterUserCommand command = new RegisterUserCommand(address, new Profile(username, firstName, lastName, null, null),
+                password, Fields.optionalPassword(body.confirmPassword()), client);
+        // In mandatory mode a taken address must look exactly like a free one, in time too.
+        RegistrationResult result = floor.around(() -> register.register(command),
+                r -> r instanceof RegistrationResult.PendingVerification);
         return switch (result) {
             case RegistrationResult.Registered r -> HttpResponse.status(HttpStatus.CREATED).body(TokenPairResponse.withUser(r.authenticated()));
             case RegistrationResult.PendingVerification p -> HttpResponse.status(HttpStatus.CREATED).body(new DetailResponse(CHECK_EMAIL));
@@ -135,9 +162,10 @@ public class AuthController {
         }
         PlainPassword password = Fields.password(errors, "password", body.password());
         errors.throwIfAny();
-        LogInResult result = logIn.logIn(new LogInCommand(identifier, password, ClientInfos.of(request)));
+        LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
         return switch (result) {
             case LogInResult.LoggedIn in -> TokenPairResponse.withUser(in.authenticated());
+            case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
             case LogInResult.Refused refused -> throw switch (refused.reason()) {
                 case INVALID_CREDENTIALS -> new InvalidCredentialsException();
                 case ACCOUNT_DISABLED -> new AccountDisabledException();

@@ -7,6 +7,7 @@ import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
+import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.TokenReusedException;
 import dev.gatehouse.application.error.ValidationFailedException;
@@ -36,9 +37,13 @@ public final class GatehouseExceptionHandler implements ExceptionHandler<Gatehou
             case AccountDisabledException a -> HttpStatus.FORBIDDEN;
             case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
             case NotFoundException n -> HttpStatus.NOT_FOUND;
+            case RateLimitedException r -> HttpStatus.TOO_MANY_REQUESTS;
         };
         MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
                 exception instanceof ValidationFailedException v ? v.errors() : null);
+        if (exception instanceof RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
         if (exception instanceof NotAuthenticatedException || exception instanceof TokenNotValidException) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

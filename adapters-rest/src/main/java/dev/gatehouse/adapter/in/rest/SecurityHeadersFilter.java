@@ -1,16 +1,43 @@
 package dev.gatehouse.adapter.in.rest;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.time.Duration;
 
-/** Token and user responses must never be cached by a browser or a proxy. */
-@ServerFilter("/api/**")
+/**
+ * Headers every response carries. The API serves JSON only, so its Content-Security-Policy allows
+ * nothing at all; Swagger UI gets the minimum it needs. Token and user responses (all of /api/)
+ * must never be cached. HSTS is sent when AUTH_HSTS_MAX_AGE is set (behind TLS).
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class SecurityHeadersFilter {
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final String hsts;
+
+    public SecurityHeadersFilter(@Value("${auth.hsts-max-age:0s}") Duration hstsMaxAge) {
+        this.hsts = hstsMaxAge.isZero() || hstsMaxAge.isNegative() ? null
+                : "max-age=" + hstsMaxAge.toSeconds() + "; includeSubDomains";
+    }
+
     @ResponseFilter
-    public void addHeaders(MutableHttpResponse<?> response) {
-        response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+    public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String path = request.getPath();
         response.header("X-Content-Type-Options", "nosniff");
+        response.header("X-Frame-Options", "DENY");
+        response.header("Referrer-Policy", "no-referrer");
+        response.header("Content-Security-Policy", path.startsWith("/api-doc") ? DOCS_CSP : API_CSP);
+        if (path.startsWith("/api/")) {
+            response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        if (hsts != null) {
+            response.header("Strict-Transport-Security", hsts);
+        }
     }
 }

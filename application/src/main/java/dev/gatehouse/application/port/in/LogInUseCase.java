@@ -28,6 +28,13 @@ public interface LogInUseCase {
         }
 
         enum Reason { INVALID_CREDENTIALS, ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED }
+
+        /**
+         * Too many attempts from this client address, or too many failures for this account (locked
+         * for a while; a password reset still works). Unknown accounts lock exactly like known ones.
+         */
+        record Throttled(java.time.Duration retryAfter) implements LogInResult {
+        }
     }
 
     LogInResult logIn(LogInCommand command);

@@ -16,4 +16,10 @@ public interface AccessTokenSigner {
 
     /** The public keys, current and previous, as JWK objects. */
     List<Map<String, Object>> publicJwks();
+
+    /** Makes a new signing key the active one; the previous stays valid for verification. Returns the new key id. */
+    String rotate();
+
+    /** Re-reads the key set, picking up keys another instance created or rotated. */
+    void reload();
 }

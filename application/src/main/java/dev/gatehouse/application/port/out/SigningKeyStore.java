@@ -35,4 +35,7 @@ public interface SigningKeyStore {
      * Safe when several instances start at once: exactly one key is created.
      */
     StoredSigningKey activeOrCreate(Supplier<StoredSigningKey> create);
+
+    /** Retires the active key as of {@code now} and stores the one {@code create} makes, atomically. */
+    StoredSigningKey rotate(Supplier<StoredSigningKey> create, java.time.Instant now);
 }

@@ -20,6 +20,12 @@ public interface UserRepository {
      */
     Optional<User> findByLogin(String identifier);
 
+    record Page(java.util.List<User> items, long total) {
+    }
+
+    /** Users whose email or username contains {@code query} (case-insensitive; all when blank), newest first. */
+    Page search(String query, int page, int size);
+
     /** @throws DuplicateUserException when the email or username is already taken */
     void insert(User user);
 

@@ -1,0 +1,313 @@
+package dev.gatehouse.adapter.in.rest;
+
+import dev.gatehouse.adapter.in.rest.dto.AdminDtos;
+import dev.gatehouse.adapter.in.rest.dto.UserResponse;
+import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.error.NotFoundException;
+import dev.gatehouse.application.error.ValidationFailedException;
+import dev.gatehouse.application.port.in.AdministerUsersUseCase;
+import dev.gatehouse.application.port.in.ManageSettingsUseCase;
+import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.port.in.QueryAuditUseCase;
+import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
+import dev.gatehouse.application.settings.RateLimits;
+import dev.gatehouse.application.settings.Tunables;
+import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.shared.InvalidValueException;
+import dev.gatehouse.domain.user.Role;
+import dev.gatehouse.domain.user.UserId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The admin API: role {@code admin} only (anonymous 401, other roles 403). Pages start at 1. */
+@Tag(name = "admin", description = "Users, audit log, signing keys and runtime settings (role admin)")
+@Controller("/api/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminController {
+    private static final Set<String> USER_FIELDS = Set.of("is_active", "role", "email_verified");
+
+    private final BearerAuthentication bearer;
+    private final AdministerUsersUseCase users;
+    private final QueryAuditUseCase audit;
+    private final RotateSigningKeyUseCase keys;
+    private final ManageSettingsUseCase settings;
+
+    public AdminController(BearerAuthentication bearer, AdministerUsersUseCase users, QueryAuditUseCase audit,
+                           RotateSigningKeyUseCase keys, ManageSettingsUseCase settings) {
+        this.bearer = bearer;
+        this.users = users;
+        this.audit = audit;
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    /** Users whose email or username contains {@code query}, newest first. */
+    @Get("/users")
+    @Operation(summary = "Search users", security = @SecurityRequirement(name = "bearer"))
+    public AdminDtos.UserPage searchUsers(@QueryValue @Nullable String query, @QueryValue @Nullable String page,
+                                          @QueryValue @Nullable String size, HttpRequest<?> request) {
+        Principal admin = bearer.require(request);
+        AdministerUsersUseCase.UserPage found = users.search(admin, query, pageOf(page) - 1, sizeOf(size));
+        return new AdminDtos.UserPage(found.items().stream().map(UserResponse::from).toList(), found.page() + 1, found.size(),
+                found.total());
+    }
+
+    @Get("/users/{id}")
+    @Operation(summary = "View a user", security = @SecurityRequirement(name = "bearer"))
+    public UserResponse getUser(@PathVariable String id, HttpRequest<?> request) {
+        return UserResponse.from(users.get(bearer.require(request), userId(id)));
+    }
+
+    /** Sets {@code is_active}, {@code role} and/or {@code email_verified}. Deactivation revokes every session. */
+    @Patch("/users/{id}")
+    @Operation(summary = "Change a user", security = @SecurityRequirement(name = "bearer"))
+    @RequestBody(content = @Content(schema = @Schema(example = "{\"is_active\": false, \"role\": \"admin\", \"email_verified\": true}")))
+    public UserResponse updateUser(@PathVariable String id, @Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        Principal admin = bearer.require(request);
+        if (body == null) {
+            throw ValidationFailedException.of("non_field_errors", "Expected a JSON object.");
+        }
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !USER_FIELDS.contains(k)).forEach(k -> errors.add(LogSafe.escape(k, 64), "Unknown field."));
+        Boolean active = bool(errors, body, "is_active");
+        Boolean verified = bool(errors, body, "email_verified");
+        Role role = null;
+        if (body.containsKey("role")) {
+            if (body.get("role") instanceof String code) {
+                role = errors.attempt("role", () -> Role.fromCode(code));
+            } else {
+                errors.add("role", "Not a valid string.");
+            }
+        }
+        errors.throwIfAny();
+        return UserResponse.from(users.update(admin, userId(id), new AdministerUsersUseCase.UserChanges(active, role, verified)));
+    }
+
+    @Post("/users/{id}/logout")
+    @Operation(summary = "Revoke every session of a user", security = @SecurityRequirement(name = "bearer"))
+    public AdminDtos.LoggedOut logoutUser(@PathVariable String id, HttpRequest<?> request) {
+        int revoked = users.logOutEverywhere(bearer.require(request), userId(id));
+        return new AdminDtos.LoggedOut("Every session of the user has been revoked.", revoked);
+    }
+
+    /** Security events, newest first; filter by user id and/or type (e.g. login_failure). */
+    @Get("/audit")
+    @Operation(summary = "Query the audit log", security = @SecurityRequirement(name = "bearer"))
+    public AdminDtos.AuditPage audit(@QueryValue @Nullable String user, @QueryValue @Nullable String type,
+                                     @QueryValue @Nullable String page, @QueryValue @Nullable String size,
+                                     HttpRequest<?> request) {
+        Principal admin = bearer.require(request);
+        FieldErrors errors = new FieldErrors();
+        UserId userId = null;
+        if (user != null && !user.isBlank()) {
+            userId = errors.attempt("user", () -> parseUserId(user));
+        }
+        AuditEvent.Type eventType = null;
+        if (type != null && !type.isBlank()) {
+            eventType = errors.attempt("type", () -> {
+                try {
+                    return AuditEvent.Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidValueException("Unknown event type.");
+                }
+            });
+        }
+        errors.throwIfAny();
+        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, pageOf(page) - 1, sizeOf(size));
+        return new AdminDtos.AuditPage(found.items().stream().map(AdminDtos.AuditEventResponse::from).toList(), found.page() + 1,
+                found.size(), found.total());
+    }
+
+    /** A new signing key signs from now on; the previous one stays in the JWKS until its tokens have expired. */
+    @Post("/keys/rotate")
+    @Operation(summary = "Rotate the signing key", security = @SecurityRequirement(name = "bearer"))
+    public AdminDtos.KeyRotated rotateKey(HttpRequest<?> request) {
+        return new AdminDtos.KeyRotated(keys.rotateSigningKey(bearer.require(request)));
+    }
+
+    @Get("/settings")
+    @Operation(summary = "Runtime settings", security = @SecurityRequirement(name = "bearer"))
+    public AdminDtos.SettingsResponse getSettings(HttpRequest<?> request) {
+        return AdminDtos.SettingsResponse.from(settings.get(bearer.require(request)));
+    }
+
+    /** Replaces the runtime settings; each value is checked against its bounds. */
+    @Put("/settings")
+    @Operation(summary = "Change runtime settings", security = @SecurityRequirement(name = "bearer"))
+    @RequestBody(content = @Content(schema = @Schema(implementation = AdminDtos.SettingsResponse.class)))
+    public AdminDtos.SettingsResponse putSettings(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        Principal admin = bearer.require(request);
+        if (body == null) {
+            throw ValidationFailedException.of("non_field_errors", "Expected a JSON object.");
+        }
+        FieldErrors errors = new FieldErrors();
+        Set<String> known = Set.of("access_token_ttl", "refresh_token_ttl", "refresh_reuse_grace", "verification_mode",
+                "password_min_length", "rate_limits", "version", "updated_at");
+        body.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(LogSafe.escape(k, 64), "Unknown field."));
+        Duration access = duration(errors, body, "access_token_ttl");
+        Duration refresh = duration(errors, body, "refresh_token_ttl");
+        Duration grace = duration(errors, body, "refresh_reuse_grace");
+        VerificationMode mode = null;
+        if (!(body.get("verification_mode") instanceof String m)) {
+            errors.add("verification_mode", body.containsKey("verification_mode") ? "Not a valid string." : Fields.REQUIRED);
+        } else {
+            mode = errors.attempt("verification_mode", () -> {
+                try {
+                    return VerificationMode.parse(m);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidValueException("Must be none, optional or mandatory.");
+                }
+            });
+        }
+        Integer minLength = integer(errors, body, "password_min_length");
+        RateLimits limits = null;
+        if (!(body.get("rate_limits") instanceof Map<?, ?> raw)) {
+            errors.add("rate_limits", body.containsKey("rate_limits") ? "Expected an object." : Fields.REQUIRED);
+        } else {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> l = (Map<String, Object>) raw;
+            FieldErrors inner = new FieldErrors();
+            Integer maxFailures = integer(inner, l, "login_max_failures");
+            Duration lockout = duration(inner, l, "lockout");
+            Integer perAddress = integer(inner, l, "login_per_address_per_minute");
+            Integer mailPerAddress = integer(inner, l, "mail_per_address_per_hour");
+            Integer mailPerClient = integer(inner, l, "mail_per_client_per_hour");
+            Integer guesses = integer(inner, l, "token_guesses_per_client_per_hour");
+            Integer registrations = integer(inner, l, "registrations_per_client_per_hour");
+            if (inner.isEmpty()) {
+                try {
+                    limits = new RateLimits(maxFailures, lockout, perAddress, mailPerAddress, mailPerClient, guesses, registrations);
+                } catch (IllegalArgumentException e) {
+                    errors.add("rate_limits", e.getMessage());
+                }
+            } else {
+                inner.toException().errors().forEach((field, messages) -> errors.addAll("rate_limits." + field, messages));
+            }
+        }
+        errors.throwIfAny();
+        Tunables tunables = new Tunables(access, refresh, grace, mode, minLength, limits);
+        try {
+            return AdminDtos.SettingsResponse.from(settings.update(admin, tunables));
+        } catch (IllegalArgumentException outOfBounds) {
+            throw ValidationFailedException.of(fieldOf(outOfBounds.getMessage()), outOfBounds.getMessage());
+        }
+    }
+
+    private static String fieldOf(String message) {
+        String m = message == null ? "" : message;
+        if (m.startsWith("access token lifetime")) {
+            return "access_token_ttl";
+        }
+        if (m.startsWith("refresh token lifetime")) {
+            return "refresh_token_ttl";
+        }
+        if (m.startsWith("refresh reuse grace")) {
+            return "refresh_reuse_grace";
+        }
+        if (m.startsWith("password minimum length")) {
+            return "password_min_length";
+        }
+        return "non_field_errors";
+    }
+
+    private static Boolean bool(FieldErrors errors, Map<String, Object> body, String field) {
+        if (!body.containsKey(field)) {
+            return null;
+        }
+        if (body.get(field) instanceof Boolean b) {
+            return b;
+        }
+        errors.add(field, "Must be a valid boolean.");
+        return null;
+    }
+
+    private static Integer integer(FieldErrors errors, Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            long v = ((Number) value).longValue();
+            if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                return (int) v;
+            }
+        }
+        errors.add(field, value == null ? Fields.REQUIRED : "A valid integer is required.");
+        return null;
+    }
+
+    private static Duration duration(FieldErrors errors, Map<String, Object> body, String field) {
+        if (body.get(field) instanceof String s) {
+            try {
+                return Duration.parse(s);
+            } catch (DateTimeParseException e) {
+                errors.add(field, "Use an ISO 8601 duration such as PT5M.");
+                return null;
+            }
+        }
+        errors.add(field, body.get(field) == null ? Fields.REQUIRED : "Use an ISO 8601 duration such as PT5M.");
+        return null;
+    }
+
+    private static UserId userId(String id) {
+        try {
+            return parseUserId(id);
+        } catch (InvalidValueException e) {
+            throw new NotFoundException("User");
+        }
+    }
+
+    private static UserId parseUserId(String id) {
+        try {
+            if (id.length() == 36) {
+                return new UserId(UUID.fromString(id));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through
+        }
+        throw new InvalidValueException("Not a valid user id.");
+    }
+
+    private static int pageOf(String page) {
+        return positive("page", page, 1, Integer.MAX_VALUE / 200);
+    }
+
+    private static int sizeOf(String size) {
+        return positive("size", size, 20, 100);
+    }
+
+    private static int positive(String field, String value, int fallback, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v >= 1 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ValidationFailedException.of(field, "Must be a whole number between 1 and " + max + ".");
+    }
+}

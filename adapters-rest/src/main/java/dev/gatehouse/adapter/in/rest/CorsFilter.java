@@ -1,0 +1,65 @@
+package dev.gatehouse.adapter.in.rest;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Cross-origin access for the browser frontends named in AUTH_CORS_ALLOWED_ORIGINS (a comma-separated
+ * list of exact origins such as https://app.example.com). No list, no cross-origin access: there is
+ * no wildcard. Credentials (cookies) are not allowed; the API uses Bearer tokens.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public final class CorsFilter {
+    private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept";
+
+    private final Set<String> allowedOrigins;
+
+    public CorsFilter(@Value("${auth.cors-allowed-origins:}") String origins) {
+        this.allowedOrigins = Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Answers preflight requests itself, before routing (no route handles OPTIONS). */
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> preflight(HttpRequest<?> request) {
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        if (request.getMethod() != HttpMethod.OPTIONS || origin == null
+                || request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) == null) {
+            return null;
+        }
+        MutableHttpResponse<?> response = HttpResponse.noContent();
+        response.header(HttpHeaders.VARY, "Origin");
+        if (allowedOrigins.contains(origin)) {
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS);
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS);
+            response.header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
+        }
+        return response;
+    }
+
+    @ResponseFilter
+    public void allowOrigin(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        if (origin != null && request.getMethod() != HttpMethod.OPTIONS) {
+            response.header(HttpHeaders.VARY, "Origin");
+            if (allowedOrigins.contains(origin)) {
+                response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+                response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After");
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.user.UserId;
+import java.util.List;
+
+public interface QueryAuditUseCase {
+    record AuditPage(List<AuditEvent> items, int page, int size, long total) {
+    }
+
+    /** Newest first; {@code user} and {@code type} may be null. Administrators only. */
+    AuditPage query(Principal admin, UserId user, AuditEvent.Type type, int page, int size);
+}

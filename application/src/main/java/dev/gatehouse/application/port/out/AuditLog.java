@@ -1,0 +1,19 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.user.UserId;
+import java.util.List;
+
+/** The security event log. {@link #record} joins the caller's transaction when there is one. */
+public interface AuditLog {
+    record Query(UserId user, AuditEvent.Type type, int page, int size) {
+    }
+
+    record Page(List<AuditEvent> items, long total) {
+    }
+
+    void record(AuditEvent event);
+
+    /** Newest first. */
+    Page find(Query query);
+}

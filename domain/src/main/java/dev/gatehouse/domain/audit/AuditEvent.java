@@ -1,0 +1,34 @@
+package dev.gatehouse.domain.audit;
+
+import dev.gatehouse.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A security-relevant fact, kept for operators and auditors. {@code detail} is a short, plain
+ * description written by the service (never a password, a token or a hash).
+ *
+ * @param user  whom it concerns, if anyone
+ * @param actor who did it, when not the user themself (an administrator)
+ */
+public record AuditEvent(long id, Instant occurredAt, Type type, UserId user, UserId actor, String ip, String detail) {
+    public static final int MAX_DETAIL = 1000;
+
+    public enum Type {
+        REGISTRATION, LOGIN_SUCCESS, LOGIN_FAILURE, LOCKOUT, RATE_LIMITED, EMAIL_VERIFIED, PASSWORD_CHANGED,
+        PASSWORD_RESET_REQUESTED, PASSWORD_RESET, TOKEN_REUSE, LOGOUT_ALL, SESSION_REVOKED,
+        ADMIN_USER_UPDATED, ADMIN_LOGOUT, ADMIN_CREATED, KEY_ROTATED, SETTINGS_CHANGED
+    }
+
+    public AuditEvent {
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(type, "type");
+        if (detail != null && detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL);
+        }
+    }
+
+    public static AuditEvent of(Instant at, Type type, UserId user, UserId actor, String ip, String detail) {
+        return new AuditEvent(0, at, type, user, actor, ip, detail);
+    }
+}
