@@ -87,14 +87,21 @@ final class CreateAdminCommand {
             err.println("create-admin: the password is not acceptable: " + String.join(" ", e.errors().getOrDefault("password", List.of())));
             return FAILED;
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof StorageUnavailableException)) {
-                cause = cause.getCause();
-            }
-            err.println("create-admin: failed: " + (cause instanceof StorageUnavailableException
-                    ? "the database cannot be reached (check DATASOURCES_DEFAULT_URL)" : cause.getMessage()));
+            err.println("create-admin: failed: " + explain(e));
             return FAILED;
         }
+    }
+
+    /** The database is the usual culprit; say so, with the driver's words (they name host and port). */
+    static String explain(Throwable failure) {
+        Throwable deepest = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageUnavailableException || t instanceof java.sql.SQLException) {
+                return "the database cannot be reached (check DATASOURCES_DEFAULT_URL): " + t.getMessage();
+            }
+            deepest = t;
+        }
+        return deepest.getMessage();
     }
 
     private static String readPassword(InputStream in, PrintStream out) {

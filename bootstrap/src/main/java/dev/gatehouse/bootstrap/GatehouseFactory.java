@@ -120,8 +120,8 @@ public class GatehouseFactory {
 
     @Singleton
     RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                     Transactions transactions, SettingsSource settings, Clock clock) {
-        return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock);
+                                     Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock, audit);
     }
 
     @Singleton
@@ -132,13 +132,13 @@ public class GatehouseFactory {
 
     @Singleton
     RefreshSessionUseCase refreshSession(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
-                                         Transactions transactions, SettingsSource settings, Clock clock) {
-        return new RefreshSessionService(sessions, issuer, mail, transactions, settings, clock);
+                                         Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        return new RefreshSessionService(sessions, issuer, mail, transactions, settings, clock, audit);
     }
 
     @Singleton
-    LogOutUseCase logOut(SessionRepository sessions, Transactions transactions, Clock clock) {
-        return new LogOutService(sessions, transactions, clock);
+    LogOutUseCase logOut(SessionRepository sessions, Transactions transactions, Clock clock, AuditLog audit) {
+        return new LogOutService(sessions, transactions, clock, audit);
     }
 
     @Singleton
@@ -153,8 +153,8 @@ public class GatehouseFactory {
 
     @Singleton
     ChangePasswordUseCase changePassword(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                                         AccountMail mail, Transactions transactions, SettingsSource settings, Clock clock) {
-        return new ChangePasswordService(users, sessions, hasher, mail, transactions, settings, clock);
+                                         AccountMail mail, Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        return new ChangePasswordService(users, sessions, hasher, mail, transactions, settings, clock, audit);
     }
 
     @Singleton
@@ -163,8 +163,8 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    RevokeSessionUseCase revokeSession(SessionRepository sessions, Transactions transactions, Clock clock) {
-        return new RevokeSessionService(sessions, transactions, clock);
+    RevokeSessionUseCase revokeSession(SessionRepository sessions, Transactions transactions, Clock clock, AuditLog audit) {
+        return new RevokeSessionService(sessions, transactions, clock, audit);
     }
 
     @Singleton

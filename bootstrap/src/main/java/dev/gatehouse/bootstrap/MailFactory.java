@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.in.DispatchMailUseCase;
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.ResendVerificationUseCase;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.MailRenderer;
 import dev.gatehouse.application.port.out.MailSender;
@@ -84,8 +85,8 @@ public class MailFactory {
 
     @Singleton
     VerifyEmailUseCase verifyEmail(OneTimeTokenRepository tokens, UserRepository users, SessionIssuer issuer,
-                                   Transactions transactions, Clock clock) {
-        return new VerifyEmailService(tokens, users, issuer, transactions, clock);
+                                   Transactions transactions, Clock clock, AuditLog audit) {
+        return new VerifyEmailService(tokens, users, issuer, transactions, clock, audit);
     }
 
     @Singleton
@@ -94,16 +95,16 @@ public class MailFactory {
     }
 
     @Singleton
-    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, AccountMail mail, Transactions transactions, Clock clock) {
-        return new RequestPasswordResetService(users, mail, transactions, clock);
+    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, AccountMail mail, Transactions transactions, Clock clock, AuditLog audit) {
+        return new RequestPasswordResetService(users, mail, transactions, clock, audit);
     }
 
     @Singleton
     ConfirmPasswordResetUseCase confirmPasswordReset(OneTimeTokenRepository tokens, UserRepository users,
                                                      SessionRepository sessions, PasswordHasher hasher, SessionIssuer issuer,
                                                      AccountMail mail, Transactions transactions, SettingsSource settings,
-                                                     Clock clock) {
-        return new ConfirmPasswordResetService(tokens, users, sessions, hasher, issuer, mail, transactions, settings, clock);
+                                                     Clock clock, AuditLog audit) {
+        return new ConfirmPasswordResetService(tokens, users, sessions, hasher, issuer, mail, transactions, settings, clock, audit);
     }
 
     @Singleton

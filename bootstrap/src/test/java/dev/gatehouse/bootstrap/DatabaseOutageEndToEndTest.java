@@ -44,7 +44,7 @@ class DatabaseOutageEndToEndTest {
                     Thread.sleep(250);
                 }
             }
-            assertEquals(200, status, "recovered without a restart");
+            assertEquals(200, status, "recovered without a restart: " + gatehouse.send("GET", "/api/auth/me", null, "Authorization", auth).body());
             assertEquals(200, gatehouse.send("POST", "/api/auth/login",
                     "{\"email\":\"" + email + "\",\"password\":\"" + HttpTest.PASSWORD + "\"}").status());
         }

@@ -20,7 +20,6 @@ import static dev.gatehouse.bootstrap.ForgeJws.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.nimbusds.jose.jwk.Curve;
@@ -46,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -192,9 +192,9 @@ class ForgedTokenEndToEndTest extends HttpTest {
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
 
-        Map<String, byte[]> secrets = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> secrets = new LinkedHashMap<>();
         secrets.put("the JWKS document exactly as served", jwksResponse.body().getBytes(StandardCharsets.UTF_8));
-        secrets.put("our JWK, re-serialised as served", json(jwk).getBytes(StandardCharsets.UTF_8));
+        secrets.put("our JWK object alone, re-serialised", json(jwk).getBytes(StandardCharsets.UTF_8));
         secrets.put("our JWK as Nimbus writes it", ecKey.toJSONString().getBytes(StandardCharsets.UTF_8));
         secrets.put("raw x || y (64 bytes)", concat(x, y));
         secrets.put("uncompressed point 04 || x || y", concat(new byte[]{4}, concat(x, y)));
@@ -210,12 +210,12 @@ class ForgedTokenEndToEndTest extends HttpTest {
             forgeries.add(new Forgery("HS256 keyed with " + what + ", role admin",
                     hmac(with(v.header(), "alg", "HS256"), admin, secret, "HmacSHA256")));
         });
-        for (String what : List.of("our JWK, re-serialised as served", "PEM public key", "raw x || y (64 bytes)")) {
+        for (String what : List.of("our JWK object alone, re-serialised", "PEM public key", "raw x || y (64 bytes)")) {
             forgeries.add(new Forgery("HS384 keyed with " + what, hmac(with(v.header(), "alg", "HS384"), v.claims(), secrets.get(what), "HmacSHA384")));
             forgeries.add(new Forgery("HS512 keyed with " + what, hmac(with(v.header(), "alg", "HS512"), v.claims(), secrets.get(what), "HmacSHA512")));
         }
         forgeries.add(new Forgery("HS256 keyed with our JWK, alg header still ES256 (MAC bytes as signature)",
-                withHeader(hmac(with(v.header(), "alg", "HS256"), v.claims(), secrets.get("our JWK, re-serialised as served"), "HmacSHA256"),
+                withHeader(hmac(with(v.header(), "alg", "HS256"), v.claims(), secrets.get("our JWK object alone, re-serialised"), "HmacSHA256"),
                         v.header())));
         return refusals(v, forgeries);
     }
@@ -416,7 +416,7 @@ class ForgedTokenEndToEndTest extends HttpTest {
         assertAccepted("the other session", second.string("access"), v.userId());
     }
 
-    /** No admin API exists yet; the account is switched off in the store, as one would. */
+    /** The account is switched off directly in the user store, so this holds whatever the admin API turns out to be. */
     @Test
     void aTokenOfADeactivatedUserIsRefused() {
         String email = uniqueEmail();
@@ -438,7 +438,6 @@ class ForgedTokenEndToEndTest extends HttpTest {
         Victim v = victim();
         String[] p = parts(v.access());
         List<Forgery> forgeries = List.of(
-                new Forgery("SANITY: the genuine token itself", v.access()),
                 new Forgery("a.b.c", "a.b.c"),
                 new Forgery("a single dot", "."),
                 new Forgery("two dots", ".."),

@@ -24,7 +24,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import dev.gatehouse.application.port.in.CreateAdminUseCase;
 import dev.gatehouse.application.port.out.SettingsStore;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.application.service.RuntimeSettingsService;
 import dev.gatehouse.application.settings.RateLimits;
 import dev.gatehouse.application.settings.Tunables;
@@ -171,6 +174,18 @@ abstract class HttpTest implements TestPropertyProvider {
 
     static String uniqueEmail() {
         return "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    @Inject
+    CreateAdminUseCase createAdmin;
+
+    /** A fresh administrator (made the way the create-admin command makes one), logged in: its access token. */
+    String adminToken() {
+        String email = "admin-" + uniqueEmail();
+        createAdmin.createAdmin(EmailAddress.of(email), PlainPassword.of(PASSWORD));
+        Response login = postJson("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertEquals(200, login.status(), login.body());
+        return login.string("access");
     }
 
     /** Registers a fresh account and returns the token-pair response. */

@@ -61,6 +61,19 @@ final class StandaloneServer implements AutoCloseable {
                 body == null ? null : "application/json", headers);
     }
 
+    void createAdmin(String email) {
+        server.getApplicationContext().getBean(dev.gatehouse.application.port.in.CreateAdminUseCase.class)
+                .createAdmin(dev.gatehouse.domain.user.EmailAddress.of(email), dev.gatehouse.domain.user.PlainPassword.of(HttpTest.PASSWORD));
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.getApplicationContext().close();

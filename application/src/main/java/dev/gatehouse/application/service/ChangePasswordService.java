@@ -3,11 +3,13 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.SettingsSource;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.user.PasswordHash;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class ChangePasswordService implements ChangePasswordUseCase {
+    private final AuditLog audit;
     static final String OLD_PASSWORD_WRONG = "Your old password was entered incorrectly. Please enter it again.";
 
     private final UserRepository users;
@@ -29,7 +32,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final Clock clock;
 
     public ChangePasswordService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, AccountMail mail,
-                                 Transactions transactions, SettingsSource settings, Clock clock) {
+                                 Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -65,6 +69,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             users.update(user);
             sessions.revokeAllOf(user.id(), command.caller().sessionId(), now, Session.RevokeReason.PASSWORD_CHANGED);
             mail.notice(user, MailMessage.Template.PASSWORD_CHANGED, now);
+            audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_CHANGED, user.id(), null, null, "other sessions revoked"));
         });
     }
 }

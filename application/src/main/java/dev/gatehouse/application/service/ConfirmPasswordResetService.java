@@ -5,12 +5,14 @@ import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.SettingsSource;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OneTimeToken;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
+    private final AuditLog audit;
     private final OneTimeTokenRepository tokens;
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -35,7 +38,8 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
 
     public ConfirmPasswordResetService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
                                        PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                       Transactions transactions, SettingsSource settings, Clock clock) {
+                                       Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
         this.sessions = sessions;
@@ -92,6 +96,8 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
             tokens.discardUnused(user.id(), OneTimeToken.Purpose.PASSWORD_RESET);
             sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.PASSWORD_RESET);
             mail.notice(user, MailMessage.Template.PASSWORD_CHANGED, now);
+            audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_RESET, user.id(), null, command.client().ip(),
+                    "all sessions revoked"));
             return new Reset(user, issuer.start(user, command.client(), now));
         });
         return new AuthenticatedUser(reset.user(), issuer.tokens(reset.user(), reset.started(), now));

@@ -15,7 +15,8 @@ import java.util.List;
  * Drains the outbox. Each claimed mail is sent outside any transaction (an SMTP exchange can take
  * seconds), then marked sent; a failure is rescheduled with exponential back-off until the
  * attempts run out, and then marked dead. Nothing is lost: a mail leaves the outbox only as sent
- * or dead, and a dispatcher that crashes mid-way loses its lease, not the mail.
+ * or dead, and a dispatcher that crashes mid-way loses its lease, not the mail. Delivery is at least
+ * once: if the relay took a mail but marking it sent fails, it is sent again.
  */
 public final class DispatchMailService implements DispatchMailUseCase {
     private final MailOutbox outbox;
@@ -45,7 +46,7 @@ public final class DispatchMailService implements DispatchMailUseCase {
                 outbox.markSent(mail.id(), clock.instant());
                 sent++;
             } catch (RuntimeException e) {
-                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                String reason = withoutSecrets(e.getClass().getSimpleName() + ": " + e.getMessage(), mail);
                 Instant now = clock.instant();
                 if (mail.attempts() >= settings.maxAttempts()) {
                     outbox.markDead(mail.id(), now, reason);
@@ -62,5 +63,17 @@ public final class DispatchMailService implements DispatchMailUseCase {
             }
         }
         return new DispatchReport(sent, retried, dead, problems);
+    }
+
+    /** A sender's error message may quote the mail; what is stored and logged must not hold its token. */
+    private static String withoutSecrets(String reason, PendingMail mail) {
+        String clean = reason;
+        for (String name : dev.gatehouse.domain.mail.MailMessage.SECRET_PARAMETERS) {
+            String secret = mail.message().parameters().get(name);
+            if (secret != null && !secret.isEmpty()) {
+                clean = clean.replace(secret, "[redacted]");
+            }
+        }
+        return clean;
     }
 }

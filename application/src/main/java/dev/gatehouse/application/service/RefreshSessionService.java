@@ -4,11 +4,13 @@ import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.TokenReusedException;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.RefreshSessionUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.SessionRepository.TokenInFamily;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.RefreshToken;
 import dev.gatehouse.domain.session.Session;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * the grace window and receive the same successor. One live successor, never two.
  */
 public final class RefreshSessionService implements RefreshSessionUseCase {
+    private final AuditLog audit;
     private final SessionRepository sessions;
     private final SessionIssuer issuer;
     private final RefreshSuccessor successors;
@@ -33,7 +36,8 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     private final Clock clock;
 
     public RefreshSessionService(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
-                                 Transactions transactions, SettingsSource settings, Clock clock) {
+                                 Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.issuer = issuer;
         this.mail = mail;
@@ -85,6 +89,8 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
                 session.revoke(now, Session.RevokeReason.TOKEN_REUSE);
                 sessions.saveRevocation(session);
                 mail.notice(user, MailMessage.Template.REFRESH_TOKEN_REUSED, now);
+                audit.record(AuditEvent.of(now, AuditEvent.Type.TOKEN_REUSE, user.id(), null, null,
+                        "a spent refresh token was presented again; session " + session.id() + " revoked"));
                 yield new Outcome.Reused();
             }
             case ROTATE -> {

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.DuplicateUserException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.Transactions;
@@ -10,6 +11,7 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class RegisterUserService implements RegisterUserUseCase {
+    private final AuditLog audit;
     static final String EMAIL_TAKEN = "A user with this email already exists.";
     static final String USERNAME_TAKEN = "A user with that username already exists.";
 
@@ -32,7 +35,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final Clock clock;
 
     public RegisterUserService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                               Transactions transactions, SettingsSource settings, Clock clock) {
+                               Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -81,11 +85,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 User user = User.register(UserId.newId(now), command.email(), command.profile(), hash, now);
                 if (mandatory) {
                     users.insert(user);
+                    audit.record(AuditEvent.of(now, AuditEvent.Type.REGISTRATION, user.id(), null, command.client().ip(),
+                            "verification pending"));
                     mail.verificationLink(user, now);
                     return Outcome.PENDING;
                 }
                 user.recordLogin(now);
                 users.insert(user);
+                audit.record(AuditEvent.of(now, AuditEvent.Type.REGISTRATION, user.id(), null, command.client().ip(), null));
                 if (current.verificationMode() == VerificationMode.OPTIONAL) {
                     mail.verificationLink(user, now);
                 }

@@ -1,19 +1,23 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.user.EmailAddress;
 import java.time.Clock;
 import java.time.Instant;
 
 public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
+    private final AuditLog audit;
     private final UserRepository users;
     private final AccountMail mail;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RequestPasswordResetService(UserRepository users, AccountMail mail, Transactions transactions, Clock clock) {
+    public RequestPasswordResetService(UserRepository users, AccountMail mail, Transactions transactions, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.mail = mail;
         this.transactions = transactions;
@@ -25,6 +29,9 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
         Instant now = clock.instant();
         // A disabled account gets no link: a reset must not be a way around an administrator's decision.
         transactions.run(() -> users.findByEmail(email).filter(user -> user.isActive())
-                .ifPresent(user -> mail.passwordResetLink(user, now)));
+                .ifPresent(user -> {
+                    mail.passwordResetLink(user, now);
+                    audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_RESET_REQUESTED, user.id(), null, null, null));
+                }));
     }
 }

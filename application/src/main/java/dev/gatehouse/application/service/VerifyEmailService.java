@@ -4,9 +4,11 @@ import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.OpaqueToken;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 public final class VerifyEmailService implements VerifyEmailUseCase {
+    private final AuditLog audit;
     private final OneTimeTokenRepository tokens;
     private final UserRepository users;
     private final SessionIssuer issuer;
@@ -22,7 +25,8 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private final Clock clock;
 
     public VerifyEmailService(OneTimeTokenRepository tokens, UserRepository users, SessionIssuer issuer,
-                              Transactions transactions, Clock clock) {
+                              Transactions transactions, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
         this.issuer = issuer;
@@ -50,6 +54,7 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
             user.confirmEmail();
             user.recordLogin(now);
             users.update(user);
+            audit.record(AuditEvent.of(now, AuditEvent.Type.EMAIL_VERIFIED, user.id(), null, client.ip(), null));
             return new Verified(user, issuer.start(user, client, now));
         });
         return new AuthenticatedUser(verified.user(), issuer.tokens(verified.user(), verified.started(), now));

@@ -19,7 +19,9 @@ public record MailSettings(String linkBaseUrl, int maxAttempts, Duration firstRe
         if (!(linkBaseUrl.startsWith("https://") || linkBaseUrl.startsWith("http://"))) {
             throw new IllegalArgumentException("the link base URL must be an http(s) URL, was " + linkBaseUrl);
         }
-        linkBaseUrl = linkBaseUrl.endsWith("/") ? linkBaseUrl.substring(0, linkBaseUrl.length() - 1) : linkBaseUrl;
+        while (linkBaseUrl.endsWith("/")) {
+            linkBaseUrl = linkBaseUrl.substring(0, linkBaseUrl.length() - 1);
+        }
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new IllegalArgumentException("mail attempts must be between 1 and 100");
         }
@@ -29,6 +31,13 @@ public record MailSettings(String linkBaseUrl, int maxAttempts, Duration firstRe
         Objects.requireNonNull(firstRetry, "firstRetry");
         Objects.requireNonNull(maxRetry, "maxRetry");
         Objects.requireNonNull(lease, "lease");
+        if (firstRetry.compareTo(Duration.ofMillis(100)) < 0 || maxRetry.compareTo(firstRetry) < 0) {
+            throw new IllegalArgumentException("mail retries need 100 ms <= first retry <= max retry");
+        }
+        // A lease shorter than an SMTP exchange could let a second dispatcher claim a mail still being sent.
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("the mail lease must be at least one second");
+        }
     }
 
     /** Exponential back-off: first, 2×first, 4×first … capped. */

@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.out.OneTimeTokenRepository;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.mail.MailMessage.Template;
 import dev.gatehouse.domain.session.ClientInfo;
@@ -26,6 +27,8 @@ import dev.gatehouse.domain.token.TokenHash;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.User;
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ class ConfirmPasswordResetServiceTest {
 
     private final Fixture fx = new Fixture();
     private final ConfirmPasswordResetService service = new ConfirmPasswordResetService(fx.oneTimeTokens, fx.users,
-            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock);
+            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "annalee");
     private final IssuedTokens laptop = fx.startSession(ann);
     private final IssuedTokens phone = fx.startSession(ann);
@@ -127,7 +130,7 @@ class ConfirmPasswordResetServiceTest {
         fx.clock.advance(Duration.ofSeconds(1));
         confirm(token, NEW_PASSWORD, null);
 
-        VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock);
+        VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock, fx.audit);
         assertThrows(TokenNotValidException.class, () -> verify.verifyEmail(verification, ClientInfo.UNKNOWN));
     }
 
@@ -135,7 +138,7 @@ class ConfirmPasswordResetServiceTest {
     void aPasswordChangeAfterTheLinkWasSentKillsIt() {
         String token = mailedToken();
         fx.clock.advance(Duration.ofMinutes(1));
-        new ChangePasswordService(fx.users, fx.sessions, fx.hasher, fx.mail, fx.transactions, fx.settings, fx.clock)
+        new ChangePasswordService(fx.users, fx.sessions, fx.hasher, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit)
                 .changePassword(new ChangePasswordCommand(fx.principal(ann, laptop), PlainPassword.of(PASSWORD),
                         PlainPassword.of("changed in the meantime"), null));
         fx.clock.advance(Duration.ofMinutes(1));
@@ -249,5 +252,30 @@ class ConfirmPasswordResetServiceTest {
         assertUnchanged(mails);
         assertNull(stored(token).usedAt());
         assertEquals(1, fx.transactions.rolledBack);
+    }
+
+    @Test
+    void aLinkSpentByARacingRequestAfterTheFirstLookIsRefusedUnderTheLock() {
+        String token = mailedToken();
+        int mails = fx.outbox.enqueued().size();
+        // The racer commits its use of the link between this request's unlocked look and its lock.
+        OneTimeTokenRepository racing = (OneTimeTokenRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {OneTimeTokenRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("lock")) {
+                        fx.oneTimeTokens.markUsed(stored(token).use(fx.clock.instant()));
+                    }
+                    try {
+                        return method.invoke(fx.oneTimeTokens, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ConfirmPasswordResetService racingService = new ConfirmPasswordResetService(racing, fx.users, fx.sessions, fx.hasher,
+                fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+
+        assertThrows(TokenNotValidException.class, () -> racingService.confirmPasswordReset(
+                new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD), null, ClientInfo.UNKNOWN)));
+
+        assertUnchanged(mails);
     }
 }

@@ -10,9 +10,13 @@ import dev.gatehouse.application.fakes.FakeMailSender;
 import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.fakes.RecordingMailOutbox.Row;
 import dev.gatehouse.application.port.in.DispatchMailUseCase.DispatchReport;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.gatehouse.application.port.out.MailRenderer.RenderedMail;
 import dev.gatehouse.application.settings.MailSettings;
+import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.mail.MailMessage.Template;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,12 +240,11 @@ class DispatchMailServiceTest {
 
     @Test
     void aRegistrationsMailLeavesThroughTheDispatcher() {
-        Fixture optional = new Fixture(dev.gatehouse.application.settings.VerificationMode.OPTIONAL);
+        Fixture optional = new Fixture(VerificationMode.OPTIONAL);
         FakeMailSender out = new FakeMailSender();
         new RegisterUserService(optional.users, optional.hasher, optional.issuer, optional.mail, optional.transactions,
-                optional.settings, optional.clock).register(new dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand(
-                dev.gatehouse.domain.user.EmailAddress.of("dan@example.com"), null,
-                dev.gatehouse.domain.user.PlainPassword.of(Fixture.PASSWORD), null, null));
+                optional.settings, optional.clock, fx.audit).register(new RegisterUserCommand(EmailAddress.of("dan@example.com"), null,
+                PlainPassword.of(Fixture.PASSWORD), null, null));
         String token = optional.lastToken(Template.VERIFY_EMAIL);
 
         DispatchReport report = new DispatchMailService(optional.outbox, renderer, out, optional.mailSettings, optional.clock)

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class LogOutServiceTest {
     private final Fixture fx = new Fixture();
-    private final LogOutService service = new LogOutService(fx.sessions, fx.transactions, fx.clock);
+    private final LogOutService service = new LogOutService(fx.sessions, fx.transactions, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
     private final IssuedTokens phone = fx.startSession(ann);
     private final IssuedTokens laptop = fx.startSession(ann);

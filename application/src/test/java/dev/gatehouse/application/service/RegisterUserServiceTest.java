@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RegisterUserServiceTest {
 
     private static RegistrationResult register(Fixture fx, String email, String username, String password, String confirm) {
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock);
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
         return register(service, email, username, password, confirm);
     }
 
@@ -212,7 +212,7 @@ class RegisterUserServiceTest {
                     throw down;
                 });
         RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, new SessionIssuer(broken, fx.signer, fx.settings),
-                fx.mail, fx.transactions, fx.settings, fx.clock);
+                fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
 
         assertSame(down, assertThrows(IllegalStateException.class, () -> register(service, "ann@example.com", "ann", PASSWORD, null)));
 
@@ -238,7 +238,7 @@ class RegisterUserServiceTest {
                     }
                 });
         RegisterUserService service = new RegisterUserService(racing, fx.hasher, fx.issuer, fx.mail, fx.transactions,
-                fx.settings, fx.clock);
+                fx.settings, fx.clock, fx.audit);
 
         assertInstanceOf(RegistrationResult.PendingVerification.class, register(service, "ann@example.com", "ann", PASSWORD, null));
         assertEquals(0, fx.users.count());

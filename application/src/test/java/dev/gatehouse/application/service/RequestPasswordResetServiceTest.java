@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RequestPasswordResetServiceTest {
     private final Fixture fx = new Fixture();
     private final RequestPasswordResetService service =
-            new RequestPasswordResetService(fx.users, fx.mail, fx.transactions, fx.clock);
+            new RequestPasswordResetService(fx.users, fx.mail, fx.transactions, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private void request(String email) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class RevokeSessionServiceTest {
     private final Fixture fx = new Fixture();
-    private final RevokeSessionService service = new RevokeSessionService(fx.sessions, fx.transactions, fx.clock);
+    private final RevokeSessionService service = new RevokeSessionService(fx.sessions, fx.transactions, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
     private final IssuedTokens annsPhone = fx.startSession(ann);
     private final IssuedTokens annsLaptop = fx.startSession(ann);

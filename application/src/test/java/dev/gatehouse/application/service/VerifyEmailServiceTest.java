@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VerifyEmailServiceTest {
     private final Fixture fx = new Fixture(VerificationMode.MANDATORY);
     private final VerifyEmailService service =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private String mailedToken() {

@@ -35,8 +35,15 @@ class MailSettingsTest {
     }
 
     @Test
-    void aFirstRetryAboveTheCapIsCapped() {
-        assertEquals(Duration.ofMinutes(1), withRetries(Duration.ofMinutes(5), Duration.ofMinutes(1)).retryDelay(1));
+    void retryAndLeaseBoundsAreEnforced() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> withRetries(Duration.ofMinutes(5), Duration.ofMinutes(1)), "first retry above the cap");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> withRetries(Duration.ZERO, Duration.ofMinutes(1)), "no zero back-off");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MailSettings("https://x", 3, Duration.ofSeconds(1), Duration.ofSeconds(2), 10, Duration.ZERO), "no zero lease");
+        assertEquals("https://x", new MailSettings("https://x///", 3, Duration.ofSeconds(1), Duration.ofSeconds(2), 10,
+                Duration.ofMinutes(1)).linkBaseUrl());
     }
 
     @Test
