@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * native call would pin a virtual thread's carrier for its 25 ms, and an unbounded number of
  * concurrent hashes would each hold 19 MiB of native memory. Callers on virtual threads simply
  * park until their hash is done.
+ *
+ * <p>Hashes imported from Django are verified too, on the same pool: {@code pbkdf2_sha256$…} through
+ * {@link DjangoPbkdf2Verifier}, and Django's Argon2 encoding ({@code argon2$argon2id$…}, a PHC string behind
+ * Django's algorithm name) by argon2-jvm. {@link #needsRehash} is true for both, so the login that proves
+ * the password replaces them with this hasher's own Argon2id. Any other stored format (an unusable Django
+ * password {@code !…}, an algorithm not supported here) never verifies, and costs the dummy's time.
  */
 // Created at start-up, not on first use: a wrong master key or a broken native library should stop
 // the service before it takes traffic, and the first login should not pay for set-up.
@@ -30,8 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Argon2PasswordHasher implements PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    /** Django's Argon2PasswordHasher writes its algorithm name in front of argon2-cffi's PHC string. */
+    private static final String DJANGO_ARGON2_PREFIX = "argon2$argon2";
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+    private final DjangoPbkdf2Verifier pbkdf2 = new DjangoPbkdf2Verifier();
     private final Argon2Parameters parameters;
     private final ExecutorService pool;
     private final String dummyHash;
@@ -70,9 +79,21 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return verifyBytes(hash.phc(), password.utf8());
     }
 
-    private boolean verifyBytes(String phc, byte[] secret) {
+    private boolean verifyBytes(String stored, byte[] secret) {
+        if (stored.startsWith(DjangoPbkdf2Verifier.PREFIX)) {
+            return onPool(() -> {
+                try {
+                    return pbkdf2.verify(stored, secret);
+                } finally {
+                    argon2.wipeArray(secret);
+                }
+            });
+        }
+        String phc = stored.startsWith(DJANGO_ARGON2_PREFIX) ? stored.substring("argon2".length()) : stored;
         if (!phc.startsWith("$argon2")) {
+            // Nothing we can check: spend the time a check would take, so the format does not show.
             argon2.wipeArray(secret);
+            verifyBytes(dummyHash, new byte[] {0});
             return false;
         }
         return onPool(() -> {

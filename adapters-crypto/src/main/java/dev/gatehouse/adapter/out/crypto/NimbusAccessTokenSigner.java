@@ -66,6 +66,9 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> publicJwks = new ConcurrentHashMap<>();
     private final AtomicReference<ActiveKey> active = new AtomicReference<>();
+    /** Tokens whose signature and header already checked out (expiry is the caller's to judge, every time). */
+    private final Map<String, AccessTokenClaims> verified = new ConcurrentHashMap<>();
+    private static final int VERIFIED_CACHE_SIZE = 50_000;
     private volatile Instant lastReload = Instant.EPOCH;
 
     public NimbusAccessTokenSigner(SigningKeyStore store, KeyEncryption encryption, Clock clock) {
@@ -163,6 +166,29 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
 
     @Override
     public Optional<AccessTokenClaims> verify(String token) {
+        // A client presents the same token many times during its few minutes of life: an exact
+        // match with a token whose signature already checked out needs no second ECDSA verification.
+        AccessTokenClaims known = verified.get(token);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<AccessTokenClaims> claims = verifyUncached(token);
+        claims.ifPresent(c -> remember(token, c));
+        return claims;
+    }
+
+    private void remember(String token, AccessTokenClaims claims) {
+        if (verified.size() >= VERIFIED_CACHE_SIZE) {
+            Instant now = clock.instant();
+            verified.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+        }
+        verified.put(token, claims);
+    }
+
+    private Optional<AccessTokenClaims> verifyUncached(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();

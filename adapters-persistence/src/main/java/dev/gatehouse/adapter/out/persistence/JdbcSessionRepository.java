@@ -23,9 +23,11 @@ public final class JdbcSessionRepository implements SessionRepository {
             + "t.issued_at AS t_issued_at, t.expires_at AS t_expires_at, t.spent_at AS t_spent_at";
 
     private final PgSql sql;
+    private final SessionLookupCache cache;
 
-    JdbcSessionRepository(PgSql sql) {
+    JdbcSessionRepository(PgSql sql, SessionLookupCache cache) {
         this.sql = sql;
+        this.cache = cache;
     }
 
     @Override
@@ -83,10 +85,16 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public Optional<SessionOfUser> findWithUser(SessionId id) {
-        return sql.one("SELECT " + SESSION_COLUMNS + ", " + UserRows.COLUMNS
+        Optional<SessionOfUser> cached = cache.get(id);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<SessionOfUser> found = sql.one("SELECT " + SESSION_COLUMNS + ", " + UserRows.COLUMNS
                         + " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?",
                 ps -> ps.setObject(1, id.value()),
                 rs -> new SessionOfUser(session(rs), UserRows.map(rs)));
+        found.ifPresent(value -> cache.put(id, value));
+        return found;
     }
 
     @Override
@@ -101,6 +109,7 @@ public final class JdbcSessionRepository implements SessionRepository {
         if (session.revokedAt() == null) {
             throw new IllegalArgumentException("session " + session.id() + " is not revoked");
         }
+        cache.evictSession(session.id());
         sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL", ps -> {
             PgSql.setInstant(ps, 1, session.revokedAt());
             ps.setString(2, session.revokeReason().name());
@@ -110,6 +119,7 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public int revokeAllOf(UserId userId, SessionId keep, Instant now, Session.RevokeReason reason) {
+        cache.evictUser(userId);
         return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ? "
                 + "WHERE user_id = ? AND revoked_at IS NULL AND id IS DISTINCT FROM ?", ps -> {
             PgSql.setInstant(ps, 1, now);

@@ -18,9 +18,11 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String SELECT = "SELECT " + UserRows.COLUMNS + " FROM users u ";
 
     private final PgSql sql;
+    private final SessionLookupCache sessionCache;
 
-    JdbcUserRepository(PgSql sql) {
+    JdbcUserRepository(PgSql sql, SessionLookupCache sessionCache) {
         this.sql = sql;
+        this.sessionCache = sessionCache;
     }
 
     @Override
@@ -94,6 +96,8 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void update(User user) {
+        // Cached sessions carry the user (role, active, profile): none may outlive this change.
+        sessionCache.evictUser(user.id());
         try {
             sql.update("UPDATE users SET username = ?, username_canonical = ?, first_name = ?, last_name = ?, "
                     + "phone_number = ?, avatar = ?, role = ?, is_active = ?, email_verified = ?, password_hash = ?, "

@@ -37,6 +37,8 @@ class JdbcSessionRepositoryTest extends PostgresTest {
     JdbcUserRepository users;
     @Inject
     Transactions transactions;
+    @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
 
     private record Started(User user, Session session, OpaqueToken token, RefreshToken stored) {
     }
@@ -152,6 +154,25 @@ class JdbcSessionRepositoryTest extends PostgresTest {
         assertEquals(Session.RevokeReason.TOKEN_REUSE, stored.revokeReason());
         assertEquals(now, stored.revokedAt());
         assertTrue(sessions.findActiveOf(user.id(), now).isEmpty());
+    }
+
+    @Test
+    void sessionChecksAreCachedBrieflyAndEveryRepositoryWriteEvictsThem() {
+        User user = user();
+        Started s = start(user, now());
+        assertTrue(sessions.findWithUser(s.session().id()).orElseThrow().session().isActive(now()));
+        // Revoked behind the repository's back (as another instance would): the cached answer stands for now.
+        transactions.run(() -> jdbc.execute(c -> {
+            try (var ps = c.prepareStatement("UPDATE sessions SET revoked_at = now(), revoke_reason = 'ADMIN' WHERE id = ?")) {
+                ps.setObject(1, s.session().id().value());
+                return ps.executeUpdate();
+            }
+        }));
+        assertTrue(sessions.findWithUser(s.session().id()).orElseThrow().session().isActive(now()), "cached");
+        // A write through the repositories evicts: the next check reads the database.
+        User fresh = users.findById(user.id()).orElseThrow();
+        users.update(fresh);
+        assertFalse(sessions.findWithUser(s.session().id()).orElseThrow().session().isActive(now()), "evicted");
     }
 
     @Test
