@@ -30,18 +30,11 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public StoredSigningKey activeOrCreate(Supplier<StoredSigningKey> create) {
         return transactions.inTransaction(() -> {
-            sql.one("SELECT pg_advisory_xact_lock(?)", ps -> ps.setLong(1, KEY_CREATION_LOCK), rs -> Boolean.TRUE);
+            lockKeys();
             return sql.one(SELECT + "WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1", ps -> { },
                     JdbcSigningKeyStore::map).orElseGet(() -> {
                 StoredSigningKey key = create.get();
-                sql.update("INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key_enc, created_at) VALUES (?, ?, ?, ?, ?)",
-                        ps -> {
-                            ps.setString(1, key.kid());
-                            ps.setString(2, key.algorithm());
-                            ps.setString(3, key.publicJwk());
-                            ps.setBytes(4, key.encryptedPrivateKey());
-                            PgSql.setInstant(ps, 5, key.createdAt());
-                        });
+                insert(key);
                 return key;
             });
         });
@@ -50,19 +43,27 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public StoredSigningKey rotate(Supplier<StoredSigningKey> create, java.time.Instant now) {
         return transactions.inTransaction(() -> {
-            sql.one("SELECT pg_advisory_xact_lock(?)", ps -> ps.setLong(1, KEY_CREATION_LOCK), rs -> Boolean.TRUE);
+            lockKeys();
             sql.update("UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL", ps -> PgSql.setInstant(ps, 1, now));
             StoredSigningKey key = create.get();
-            sql.update("INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key_enc, created_at) VALUES (?, ?, ?, ?, ?)",
-                    ps -> {
-                        ps.setString(1, key.kid());
-                        ps.setString(2, key.algorithm());
-                        ps.setString(3, key.publicJwk());
-                        ps.setBytes(4, key.encryptedPrivateKey());
-                        PgSql.setInstant(ps, 5, key.createdAt());
-                    });
+            insert(key);
             return key;
         });
+    }
+
+    private void insert(StoredSigningKey key) {
+        sql.update("INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key_enc, created_at) VALUES (?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, key.kid());
+            ps.setString(2, key.algorithm());
+            ps.setString(3, key.publicJwk());
+            ps.setBytes(4, key.encryptedPrivateKey());
+            PgSql.setInstant(ps, 5, key.createdAt());
+        });
+    }
+
+    /** Serialises key creation and rotation across instances for the rest of the transaction. */
+    private void lockKeys() {
+        sql.one("SELECT pg_advisory_xact_lock(?)", ps -> ps.setLong(1, KEY_CREATION_LOCK), rs -> Boolean.TRUE);
     }
 
     private static StoredSigningKey map(ResultSet rs) throws SQLException {
