@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * With no SMTP host configured, mail goes to the log so the service runs anywhere. Tokens and
- * links are redacted unless the development flag {@code auth.mail.log-secrets} is on.
+ * links are redacted unless the development flag AUTH_MAIL_LOG_SECRETS ({@code auth.mail-log-secrets}) is on.
  */
 public final class LogMailSender implements MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(LogMailSender.class);
@@ -16,7 +16,7 @@ public final class LogMailSender implements MailSender {
     public LogMailSender(boolean showSecrets) {
         this.showSecrets = showSecrets;
         LOG.warn("No SMTP host configured (SMTP_HOST): mail is written to this log instead of being sent{}",
-                showSecrets ? ", WITH tokens (auth.mail.log-secrets is on: development only)" : ", tokens redacted");
+                showSecrets ? ", WITH tokens (AUTH_MAIL_LOG_SECRETS is on: development only)" : ", tokens redacted");
     }
 
     @Override

@@ -42,9 +42,13 @@ public final class JdbcMailOutbox implements MailOutbox {
         });
     }
 
+    /** A claimed row; {@code message} is null when its parameters cannot be opened. */
+    private record Claimed(long id, MailMessage message, int attempts) {
+    }
+
     @Override
     public List<PendingMail> claimDue(Instant now, int limit, Duration lease) {
-        return sql.list("UPDATE mail_outbox SET locked_until = ?, attempts = attempts + 1 WHERE id IN ("
+        List<Claimed> claimed = sql.list("UPDATE mail_outbox SET locked_until = ?, attempts = attempts + 1 WHERE id IN ("
                         + "SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
                         + "AND (locked_until IS NULL OR locked_until <= ?) ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                         + "RETURNING id, template, recipient, parameters, attempts",
@@ -54,9 +58,28 @@ public final class JdbcMailOutbox implements MailOutbox {
                     PgSql.setInstant(ps, 3, now);
                     ps.setInt(4, limit);
                 },
-                rs -> new PendingMail(rs.getLong("id"), new MailMessage(MailMessage.Template.valueOf(rs.getString("template")),
-                        EmailAddress.of(rs.getString("recipient")), decode(sealer.open(rs.getBytes("parameters"), CONTEXT))),
+                rs -> new Claimed(rs.getLong("id"), open(rs.getString("template"), rs.getString("recipient"), rs.getBytes("parameters")),
                         rs.getInt("attempts")));
+        List<PendingMail> due = new java.util.ArrayList<>(claimed.size());
+        for (Claimed c : claimed) {
+            if (c.message() == null) {
+                // Sealed under another master key (or damaged): no retry can ever send it, and left
+                // pending it would be claimed first, round after round.
+                markDead(c.id(), now, "parameters cannot be opened: was AUTH_MASTER_KEY changed?");
+            } else {
+                due.add(new PendingMail(c.id(), c.message(), c.attempts()));
+            }
+        }
+        return due;
+    }
+
+    private MailMessage open(String template, String recipient, byte[] sealed) {
+        try {
+            return new MailMessage(MailMessage.Template.valueOf(template), EmailAddress.of(recipient),
+                    decode(sealer.open(sealed, CONTEXT)));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     @Override

@@ -126,6 +126,22 @@ class JdbcMailOutboxTest extends PostgresTest {
     }
 
     @Test
+    void aMailThatCannotBeOpenedIsMarkedDeadInsteadOfBlockingTheQueue() {
+        outbox.enqueue(mail("x"), now());
+        transactions.run(() -> jdbc.execute(c -> c.createStatement().executeUpdate(
+                "UPDATE mail_outbox SET parameters = '\\x00112233'::bytea")));
+        outbox.enqueue(mail("y"), now());
+        List<PendingMail> claimed = outbox.claimDue(now().plusSeconds(1), 10, Duration.ofMinutes(1));
+        assertEquals(1, claimed.size(), "the readable mail still goes out");
+        String status = transactions.inTransaction(() -> jdbc.execute(c -> {
+            var rs = c.createStatement().executeQuery("SELECT status FROM mail_outbox ORDER BY id LIMIT 1");
+            rs.next();
+            return rs.getString(1);
+        }));
+        assertEquals("DEAD", status);
+    }
+
+    @Test
     void parameterEncodingSurvivesAwkwardValues() {
         Map<String, String> values = Map.of("a=b", "x=y&z\n%", "empty", "", "unicode", "Zoë 😀");
         assertEquals(values, JdbcMailOutbox.decode(JdbcMailOutbox.encode(values)));

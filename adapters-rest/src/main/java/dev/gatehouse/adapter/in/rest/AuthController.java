@@ -78,12 +78,21 @@ import java.util.Map;
                 * Verification and reset tokens that are unknown, used, expired or superseded answer 401 `token_not_valid`.
                   Only the newest link of each kind works; a password change kills every reset link issued before it.
                 * Mailed links are `AUTH_LINK_BASE_URL + /verify-email?token=…` and `… + /password/reset/confirm?token=…`
-                  (default base: the issuer's `/api/auth`, so the verification link works without a frontend). They are
-                  built from configuration only, never from the request's Host header.
+                  (default base: the issuer's `/api/auth`, so the verification link works without a frontend). The paths
+                  are `AUTH_LINK_VERIFY_PATH` and `AUTH_LINK_RESET_PATH`, with the placeholders `{token}` and `{uid}` (the
+                  user id as unpadded base64url), so a frontend may own them. They are built from configuration only,
+                  never from the request's Host header.
                 * `verify-email/resend` and `password/reset` answer 202 with the same body for every address; a disabled
                   account receives no reset link. A successful reset also marks the address verified (the link proved it).
                 * In `mandatory` mode a registration with a taken address answers exactly like a new one; the owner gets a
                   notice mail instead.
+                * Compatibility dialects, both off by default, let frontends written for other backends work unchanged:
+                  `dj-rest-auth` at `/dj-rest-auth/…` (AUTH_COMPAT_DJ_REST_AUTH_ENABLED: Django's field names and trailing
+                  slashes, DRF-shaped errors instead of problem+json, reset confirmation by `uid` + `token`, verify-email and
+                  reset confirmation answer a detail instead of logging in) and `simple` at `/api/…`
+                  (AUTH_COMPAT_SIMPLE_ENABLED: `access_token`/`refresh_token`, registration without tokens, problem+json
+                  errors). They are other spellings of the same use cases: the same rules and limits apply, and refresh
+                  always rotates. Their operations are under the tags `dj-rest-auth` and `simple`.
                 """))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @Tag(name = "auth", description = "Registration, login, tokens and passwords")

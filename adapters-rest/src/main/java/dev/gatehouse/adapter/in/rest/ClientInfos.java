@@ -4,7 +4,7 @@ import dev.gatehouse.domain.session.ClientInfo;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * right-most address in it that is not itself a trusted proxy. Anything a client writes into the
  * header by itself is ignored, so it cannot dodge a rate limit by inventing addresses.
  */
-@Singleton
+// @Context: a malformed setting stops the service at start-up, not at the first request.
+@Context
 public final class ClientInfos {
     private final Set<String> trustedProxies;
 

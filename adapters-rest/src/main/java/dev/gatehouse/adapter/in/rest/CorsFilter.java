@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.rest;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  * list of exact origins such as https://app.example.com). No list, no cross-origin access: there is
  * no wildcard. Credentials (cookies) are not allowed; the API uses Bearer tokens.
  */
+// @Context: a malformed setting stops the service at start-up, not at the first request.
+@Context
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class CorsFilter {
     private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";

@@ -1,6 +1,9 @@
 package dev.gatehouse.adapter.in.rest;
 
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthController;
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DrfErrors;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,12 +22,23 @@ import java.util.regex.Pattern;
  * Turns every error the framework raises by itself (malformed JSON, unknown or mistyped fields,
  * missing body, 404/405/413/415) into problem+json. Messages from the JSON reader are not echoed
  * raw: they can quote the client's input at length; we name the field and say what is wrong.
+ *
+ * <p>One exception: with the dj-rest-auth dialect on, errors under {@code /dj-rest-auth/} are answered as
+ * Django REST framework answers them ({@code {"detail": "…"}}, application/json), since the clients of
+ * that dialect parse nothing else. {@code /api/auth} and everything else stay problem+json.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^\\]]{1,64})]");
     private static final Pattern JSON_PATH_FIELD = Pattern.compile("\\[\"([^\"]{1,64})\"]");
+    private static final String DJ_REST_AUTH = "/dj-rest-auth";
+
+    private final boolean djRestAuth;
+
+    public ProblemErrorResponseProcessor(@Value("${" + DjRestAuthController.ENABLED + ":false}") boolean djRestAuth) {
+        this.djRestAuth = djRestAuth;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -33,6 +47,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             return (MutableHttpResponse<Problem>) response;
         }
         int status = response.getStatus().getCode();
+        String path = context.getRequest().getPath();
+        if (djRestAuth && (path.equals(DJ_REST_AUTH) || path.startsWith(DJ_REST_AUTH + "/"))) {
+            boolean notJson = status == 400 && !bodyProblem(context).startsWith("The request body could not be read");
+            Map<String, Object> drf = DrfErrors.frameworkDetail(status, context.getRequest().getMethodName(),
+                    context.getRequest().getContentType().map(MediaType::toString).orElse(null), notJson);
+            return (MutableHttpResponse<Problem>) (MutableHttpResponse<?>) response.body(drf).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
         String code = Problems.codeFor(status);
         String detail;
         Map<String, List<String>> errors = null;

@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.in.rest;
 
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * well above the work itself). On virtual threads the wait costs nothing but the delay. Failures
  * that are the same for every address (validation, rate limits) wait too.
  */
-@Singleton
+// @Context: a malformed setting stops the service at start-up, not at the first request.
+@Context
 public final class ResponseFloor {
     private final Duration floor;
 

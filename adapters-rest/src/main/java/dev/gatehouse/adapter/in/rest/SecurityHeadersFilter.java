@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.rest;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +14,8 @@ import java.time.Duration;
  * nothing at all; Swagger UI gets the minimum it needs. Token and user responses (all of /api/)
  * must never be cached. HSTS is sent when AUTH_HSTS_MAX_AGE is set (behind TLS).
  */
+// @Context: a malformed setting stops the service at start-up, not at the first request.
+@Context
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class SecurityHeadersFilter {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

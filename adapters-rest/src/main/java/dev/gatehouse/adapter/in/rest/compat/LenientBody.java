@@ -1,0 +1,90 @@
+package dev.gatehouse.adapter.in.rest.compat;
+
+import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.domain.user.PlainPassword;
+import java.util.Map;
+
+/**
+ * A request body read the way Django REST framework serializers read one: fields nobody asked for are
+ * ignored, the fields asked for are type-checked, and every problem is reported against its field with
+ * DRF's own wording. The size of the whole body is bounded by the server (64 KiB, else 413); the value
+ * objects built from these strings check their own lengths.
+ */
+public final class LenientBody {
+    public static final String REQUIRED = "This field is required.";
+    public static final String BLANK = "This field may not be blank.";
+    public static final String NULL = "This field may not be null.";
+    public static final String NOT_A_STRING = "Not a valid string.";
+
+    private final Map<String, Object> values;
+
+    private LenientBody(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** A missing body counts as an empty object: every required field is then reported as missing. */
+    public static LenientBody of(Map<String, Object> body) {
+        return new LenientBody(body == null ? Map.of() : body);
+    }
+
+    public boolean has(String field) {
+        return values.containsKey(field);
+    }
+
+    /** Sent, as JSON {@code null}. */
+    public boolean isNull(String field) {
+        return values.containsKey(field) && values.get(field) == null;
+    }
+
+    /**
+     * The field as a string: absent or null gives null with no error; a number is taken as its decimal
+     * text (as DRF's CharField does); an object, array or boolean is an error.
+     */
+    public String optional(FieldErrors errors, String field) {
+        Object value = values.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        errors.add(field, NOT_A_STRING);
+        return null;
+    }
+
+    /** The field as a non-blank string, or null with an error recorded. */
+    public String required(FieldErrors errors, String field) {
+        if (!values.containsKey(field)) {
+            errors.add(field, REQUIRED);
+            return null;
+        }
+        if (values.get(field) == null) {
+            errors.add(field, NULL);
+            return null;
+        }
+        String value = optional(errors, field);
+        if (value != null && value.isBlank()) {
+            errors.add(field, BLANK);
+            return null;
+        }
+        return value;
+    }
+
+    /** A required password: present and not empty (spaces count: passwords are never trimmed). */
+    public PlainPassword password(FieldErrors errors, String field) {
+        if (!values.containsKey(field)) {
+            errors.add(field, REQUIRED);
+            return null;
+        }
+        if (values.get(field) == null) {
+            errors.add(field, NULL);
+            return null;
+        }
+        String value = optional(errors, field);
+        if (value != null && value.isEmpty()) {
+            errors.add(field, BLANK);
+            return null;
+        }
+        return value == null ? null : PlainPassword.of(value);
+    }
+}

@@ -1,0 +1,458 @@
+package dev.gatehouse.adapter.in.rest.compat.djrestauth;
+
+import dev.gatehouse.adapter.in.rest.BearerAuthentication;
+import dev.gatehouse.adapter.in.rest.ClientInfos;
+import dev.gatehouse.adapter.in.rest.ResponseFloor;
+import dev.gatehouse.adapter.in.rest.compat.LenientBody;
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Detail;
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.DjUser;
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Login;
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Refreshed;
+import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.error.GatehouseException;
+import dev.gatehouse.application.error.RateLimitedException;
+import dev.gatehouse.application.error.TokenNotValidException;
+import dev.gatehouse.application.error.TokenReusedException;
+import dev.gatehouse.application.error.ValidationFailedException;
+import dev.gatehouse.application.port.in.AuthenticateUseCase;
+import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
+import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.LogInUseCase.LogInCommand;
+import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
+import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.LogOutUseCase.LogOutCommand;
+import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.port.in.RefreshSessionUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
+import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
+import dev.gatehouse.application.port.in.ResendVerificationUseCase;
+import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.in.UpdateProfileUseCase;
+import dev.gatehouse.application.port.in.UpdateProfileUseCase.UpdateProfileCommand;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase;
+import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PlainPassword;
+import dev.gatehouse.domain.user.Profile;
+import dev.gatehouse.domain.user.Username;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+
+/**
+ * The dj-rest-auth dialect (with djangorestframework-simplejwt, JWT in the response body): a Django
+ * frontend talks to Gatehouse without a change. Only mapping happens here: field names, status codes and
+ * DRF's error shapes. Every rule is the use cases'. On when AUTH_COMPAT_DJ_REST_AUTH_ENABLED is true.
+ *
+ * <p>Paths are written as Django writes them, with the trailing slash; the router matches them with or
+ * without it.
+ */
+@Tag(name = "dj-rest-auth", description = "Compatibility dialect for dj-rest-auth + simplejwt frontends (off by default; "
+        + "AUTH_COMPAT_DJ_REST_AUTH_ENABLED=true). Paths are served with the trailing slash Django clients send "
+        + "(/dj-rest-auth/login/) and without it. Request bodies are read leniently (unknown fields ignored); errors are "
+        + "DRF-shaped JSON, not problem+json.")
+@Controller("/dj-rest-auth")
+@Requires(property = DjRestAuthController.ENABLED, value = "true")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DjRestAuthController {
+    public static final String ENABLED = "auth.compat.dj-rest-auth.enabled";
+    static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
+    static final String NO_REFRESH = "Refresh token was not included in request data.";
+    static final String INVALID_VALUE = "Invalid value";
+    /** Django's SetPasswordForm reports the policy and the mismatch on the second field. */
+    private static final Map<String, String> SET_PASSWORD_FIELDS = Map.of("new_password", "new_password2",
+            "confirm_password", "new_password2");
+    /** dj-rest-auth's RegisterSerializer: the policy on password1, the mismatch as a form error. */
+    private static final Map<String, String> REGISTER_FIELDS = Map.of("password", "password1",
+            "confirm_password", DrfErrors.NON_FIELD_ERRORS);
+
+    private final RegisterUserUseCase register;
+    private final LogInUseCase logIn;
+    private final RefreshSessionUseCase refresh;
+    private final LogOutUseCase logOut;
+    private final AuthenticateUseCase authenticate;
+    private final ChangePasswordUseCase changePassword;
+    private final UpdateProfileUseCase updateProfile;
+    private final VerifyEmailUseCase verifyEmail;
+    private final ResendVerificationUseCase resend;
+    private final RequestPasswordResetUseCase requestReset;
+    private final ConfirmPasswordResetUseCase confirmReset;
+    private final ThrottleUseCase throttle;
+    private final BearerAuthentication bearer;
+    private final ResponseFloor floor;
+    private final ClientInfos clientInfos;
+
+    @SuppressWarnings("java:S107") // one collaborator per use case: the dialect covers them all
+    public DjRestAuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh, LogOutUseCase logOut,
+                                AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
+                                UpdateProfileUseCase updateProfile, VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
+                                RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
+                                ThrottleUseCase throttle, BearerAuthentication bearer, ResponseFloor floor, ClientInfos clientInfos) {
+        this.register = register;
+        this.logIn = logIn;
+        this.refresh = refresh;
+        this.logOut = logOut;
+        this.authenticate = authenticate;
+        this.changePassword = changePassword;
+        this.updateProfile = updateProfile;
+        this.verifyEmail = verifyEmail;
+        this.resend = resend;
+        this.requestReset = requestReset;
+        this.confirmReset = confirmReset;
+        this.throttle = throttle;
+        this.bearer = bearer;
+        this.floor = floor;
+        this.clientInfos = clientInfos;
+    }
+
+    @Post("/login/")
+    @Operation(operationId = "djRestAuthLogin", summary = "Log in (dj-rest-auth LoginView)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.LoginRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Login.class)))
+    @ApiResponse(responseCode = "400", description = "{\"non_field_errors\": [\"Unable to log in with provided credentials.\"]} — also "
+            + "for a disabled account or, in mandatory mode, an unverified address (after a correct password)")
+    @ApiResponse(responseCode = "429", description = "{\"detail\": \"Request was throttled. Expected available in N seconds.\"}")
+    public Login login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body);
+        FieldErrors errors = new FieldErrors();
+        String username = b.optional(errors, "username");
+        String email = b.optional(errors, "email");
+        PlainPassword password = b.password(errors, "password");
+        errors.throwIfAny();
+        String identifier = email != null && !email.isBlank() ? email : username != null && !username.isBlank() ? username : null;
+        if (identifier == null) {
+            throw new DrfError(DrfErrors.nonField(MUST_INCLUDE));
+        }
+        LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
+        return switch (result) {
+            case LogInResult.LoggedIn in -> Login.from(in.authenticated());
+            case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
+            case LogInResult.Refused refused -> throw new DrfError(DrfErrors.nonField(switch (refused.reason()) {
+                case INVALID_CREDENTIALS -> DrfErrors.BAD_CREDENTIALS;
+                case ACCOUNT_DISABLED -> DrfErrors.DISABLED;
+                case EMAIL_NOT_VERIFIED -> DrfErrors.NOT_VERIFIED;
+            }));
+        };
+    }
+
+    /** Ends the refresh token's session. An unknown or spent token is already logged out: 200. */
+    @Post("/logout/")
+    @Operation(operationId = "djRestAuthLogout", summary = "Log out (dj-rest-auth LogoutView with the simplejwt blacklist)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Refresh token was not included in request data.\"}")
+    public Detail logout(@Body @Nullable Map<String, Object> body) {
+        LenientBody b = LenientBody.of(body);
+        String token = b.optional(new FieldErrors(), "refresh");
+        if (token == null || token.isEmpty()) {
+            throw new DrfError(DrfErrors.detail(HttpStatus.UNAUTHORIZED, NO_REFRESH));
+        }
+        logOut.logOut(new LogOutCommand(token, false, null));
+        return new Detail("Successfully logged out.");
+    }
+
+    /** The same answer for every address; a known, active account is mailed a link with uid and token. */
+    @Post("/password/reset/")
+    @Operation(operationId = "djRestAuthPasswordReset", summary = "Ask for a password reset mail (dj-rest-auth PasswordResetView)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
+    public Detail passwordReset(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        EmailAddress address = email(LenientBody.of(body));
+        floor.around(() -> {
+            throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), address);
+            requestReset.requestPasswordReset(address);
+            return null;
+        }, done -> true);
+        return new Detail("Password reset e-mail has been sent.");
+    }
+
+    @Post("/password/reset/confirm/")
+    @Operation(operationId = "djRestAuthPasswordResetConfirm",
+            summary = "Set a new password with the uid and token from the mail (dj-rest-auth PasswordResetConfirmView)",
+            description = "Revokes every session of the user. Unlike Gatehouse's own API it does not log in: the answer is a detail.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.PasswordResetConfirmRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @ApiResponse(responseCode = "400", description = "{\"uid\": [\"Invalid value\"]}, {\"token\": [\"Invalid value\"]} (unknown, used, "
+            + "expired or superseded), or password errors under new_password2")
+    public Detail passwordResetConfirm(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body);
+        FieldErrors errors = new FieldErrors();
+        PlainPassword password1 = b.password(errors, "new_password1");
+        PlainPassword password2 = b.password(errors, "new_password2");
+        String uid = b.required(errors, "uid");
+        String token = b.required(errors, "token");
+        errors.throwIfAny();
+        ClientInfo client = clientInfos.of(request);
+        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
+        AuthenticatedUser reset;
+        try {
+            reset = confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password1, password2, client, uid));
+        } catch (TokenNotValidException e) {
+            throw new DrfError(DrfErrors.field("token", INVALID_VALUE));
+        } catch (ValidationFailedException e) {
+            throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS));
+        }
+        discard(reset);
+        return new Detail("Password has been reset with the new password.");
+    }
+
+    /** Other sessions of the user are revoked (as LOGOUT_ON_PASSWORD_CHANGE would); the caller's stays. */
+    @Post("/password/change/")
+    @Operation(operationId = "djRestAuthPasswordChange",
+            summary = "Change password (dj-rest-auth PasswordChangeView, OLD_PASSWORD_FIELD_ENABLED)",
+            security = @SecurityRequirement(name = "bearer"))
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.PasswordChangeRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Authentication credentials were not provided.\"}")
+    public Detail passwordChange(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        Principal caller = bearer.require(request);
+        LenientBody b = LenientBody.of(body);
+        FieldErrors errors = new FieldErrors();
+        PlainPassword old = b.password(errors, "old_password");
+        PlainPassword password1 = b.password(errors, "new_password1");
+        PlainPassword password2 = b.password(errors, "new_password2");
+        errors.throwIfAny();
+        try {
+            changePassword.changePassword(new ChangePasswordCommand(caller, old, password1, password2));
+        } catch (ValidationFailedException e) {
+            throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS));
+        }
+        return new Detail("New password has been saved.");
+    }
+
+    @Get("/user/")
+    @Operation(operationId = "djRestAuthUser", summary = "The current user (dj-rest-auth UserDetailsView)",
+            security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DjUser.class)))
+    public DjUser user(HttpRequest<?> request) {
+        return DjUser.from(bearer.require(request).user());
+    }
+
+    @Put("/user/")
+    @Operation(operationId = "djRestAuthReplaceUser", summary = "Update the current user; `username` required",
+            security = @SecurityRequirement(name = "bearer"))
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.UserUpdateRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DjUser.class)))
+    public DjUser replaceUser(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        return updateUser(request, body, true);
+    }
+
+    @Patch("/user/")
+    @Operation(operationId = "djRestAuthPatchUser", summary = "Update some fields of the current user",
+            security = @SecurityRequirement(name = "bearer"))
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.UserUpdateRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DjUser.class)))
+    public DjUser patchUser(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        return updateUser(request, body, false);
+    }
+
+    /**
+     * DRF's ModelSerializer: fields sent are set, fields not sent keep their value (PUT only insists on the
+     * required {@code username}); read-only and unknown fields are ignored.
+     */
+    private DjUser updateUser(HttpRequest<?> request, Map<String, Object> body, boolean put) {
+        Principal caller = bearer.require(request);
+        LenientBody b = LenientBody.of(body);
+        Profile current = caller.user().profile();
+        FieldErrors errors = new FieldErrors();
+        Username username = current.username();
+        if (put && !b.has("username")) {
+            errors.add("username", LenientBody.REQUIRED);
+        } else if (b.isNull("username")) {
+            errors.add("username", LenientBody.NULL);
+        } else if (b.has("username")) {
+            String value = b.optional(errors, "username");
+            if (value != null && value.isBlank()) {
+                // An account without a username shows "" and may send it back; a username cannot be removed.
+                if (current.username() != null) {
+                    errors.add("username", LenientBody.BLANK);
+                }
+            } else if (value != null) {
+                username = errors.attempt("username", () -> Username.of(value));
+            }
+        }
+        String firstName = name(b, errors, "first_name", current.firstName());
+        String lastName = name(b, errors, "last_name", current.lastName());
+        errors.throwIfAny();
+        return DjUser.from(updateProfile.updateProfile(new UpdateProfileCommand(caller,
+                new Profile(username, firstName, lastName, current.phoneNumber(), current.avatar()))));
+    }
+
+    private static String name(LenientBody b, FieldErrors errors, String field, String current) {
+        if (!b.has(field)) {
+            return current;
+        }
+        if (b.isNull(field)) {
+            errors.add(field, LenientBody.NULL);
+            return current;
+        }
+        String value = b.optional(errors, field);
+        return value == null ? current : errors.attempt(field, () -> Profile.name(value));
+    }
+
+    /** {@code {}} for a valid access token whose session is live. */
+    @Post("/token/verify/")
+    @Operation(operationId = "djRestAuthTokenVerify", summary = "Verify an access token (simplejwt TokenVerifyView)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.TokenVerifyRequest.class)))
+    @ApiResponse(responseCode = "200", description = "{}")
+    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
+    public Map<String, Object> tokenVerify(@Body @Nullable Map<String, Object> body) {
+        FieldErrors errors = new FieldErrors();
+        String token = LenientBody.of(body).required(errors, "token");
+        errors.throwIfAny();
+        try {
+            authenticate.authenticate(token);
+        } catch (TokenNotValidException e) {
+            throw new DrfError(DrfErrors.token(DrfErrors.TOKEN_INVALID));
+        }
+        return Map.of();
+    }
+
+    /** Always rotates: the answer's {@code refresh} replaces the one sent, which is spent. */
+    @Post("/token/refresh/")
+    @Operation(operationId = "djRestAuthTokenRefresh", summary = "Refresh (simplejwt TokenRefreshView with ROTATE_REFRESH_TOKENS)",
+            description = "The presented refresh token is spent: store the `refresh` of the answer. A spent token presented "
+                    + "again after the grace window revokes the session (401 \"Token is blacklisted\").")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Refreshed.class)))
+    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
+    public Refreshed tokenRefresh(@Body @Nullable Map<String, Object> body) {
+        FieldErrors errors = new FieldErrors();
+        String token = LenientBody.of(body).required(errors, "refresh");
+        errors.throwIfAny();
+        try {
+            return Refreshed.from(refresh.refresh(token));
+        } catch (TokenNotValidException e) {
+            throw new DrfError(DrfErrors.token(DrfErrors.TOKEN_INVALID));
+        } catch (TokenReusedException e) {
+            throw new DrfError(DrfErrors.token(DrfErrors.BLACKLISTED));
+        }
+    }
+
+    @Post("/registration/")
+    @Operation(operationId = "djRestAuthRegistration", summary = "Register (dj-rest-auth RegisterView)",
+            description = "Verification modes none/optional: 201 with tokens and the user. Mode mandatory: "
+                    + "201 {\"detail\": \"Verification e-mail sent.\"}, also for a taken address.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RegisterRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(oneOf = {Login.class, Detail.class})))
+    @ApiResponse(responseCode = "400", description = "field errors; a password mismatch is a non_field_errors entry")
+    public HttpResponse<?> registration(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body);
+        FieldErrors errors = new FieldErrors();
+        String rawUsername = b.optional(errors, "username");
+        Username username = rawUsername == null || rawUsername.isBlank() ? null : errors.attempt("username", () -> Username.of(rawUsername));
+        String email = b.required(errors, "email");
+        EmailAddress address = email == null ? null : errors.attempt("email", () -> EmailAddress.of(email));
+        PlainPassword password1 = b.password(errors, "password1");
+        PlainPassword password2 = b.password(errors, "password2");
+        errors.throwIfAny();
+        ClientInfo client = clientInfos.of(request);
+        throttle.admit(ThrottleUseCase.Action.REGISTRATION, client, address);
+        RegisterUserCommand command = new RegisterUserCommand(address, new Profile(username, "", "", null, null), password1,
+                password2, client);
+        RegistrationResult result;
+        try {
+            // In mandatory mode a taken address must look exactly like a free one, in time too.
+            result = floor.around(() -> register.register(command), r -> r instanceof RegistrationResult.PendingVerification);
+        } catch (ValidationFailedException e) {
+            throw new DrfError(DrfErrors.fields(e.errors(), REGISTER_FIELDS));
+        }
+        return switch (result) {
+            case RegistrationResult.Registered r -> HttpResponse.created(Login.from(r.authenticated()));
+            case RegistrationResult.PendingVerification p -> HttpResponse.created(new Detail("Verification e-mail sent."));
+        };
+    }
+
+    /** Confirms the address with the key from the mail. Unlike Gatehouse's own API it does not log in. */
+    @Post("/registration/verify-email/")
+    @Operation(operationId = "djRestAuthRegistrationVerifyEmail", summary = "Confirm an email address (dj-rest-auth VerifyEmailView)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.VerifyEmailRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Not found.\"}: unknown, used, expired or superseded key")
+    public Detail registrationVerifyEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        FieldErrors errors = new FieldErrors();
+        String key = LenientBody.of(body).required(errors, "key");
+        errors.throwIfAny();
+        ClientInfo client = clientInfos.of(request);
+        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
+        AuthenticatedUser verified;
+        try {
+            verified = verifyEmail.verifyEmail(key, client);
+        } catch (TokenNotValidException e) {
+            throw new DrfError(DrfErrors.detail(HttpStatus.NOT_FOUND, DrfErrors.NOT_FOUND));
+        }
+        discard(verified);
+        return new Detail("ok");
+    }
+
+    /** The same answer for every address; an unverified account gets a new link. */
+    @Post("/registration/resend-email/")
+    @Operation(operationId = "djRestAuthRegistrationResendEmail",
+            summary = "Send the verification mail again (dj-rest-auth ResendEmailVerificationView)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
+    public Detail registrationResendEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        EmailAddress address = email(LenientBody.of(body));
+        floor.around(() -> {
+            throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), address);
+            resend.resendVerification(address);
+            return null;
+        }, done -> true);
+        return new Detail("ok");
+    }
+
+    /** Business failures and the dialect's own refusals, as DRF answers them. */
+    @Hidden
+    @Error(exception = GatehouseException.class)
+    public HttpResponse<Map<String, Object>> failed(HttpRequest<?> request, GatehouseException exception) {
+        return DrfErrors.of(exception);
+    }
+
+    @Hidden
+    @Error(exception = DrfError.class)
+    public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, DrfError error) {
+        return error.response();
+    }
+
+    private static EmailAddress email(LenientBody b) {
+        FieldErrors errors = new FieldErrors();
+        String raw = b.required(errors, "email");
+        EmailAddress address = raw == null ? null : errors.attempt("email", () -> EmailAddress.of(raw));
+        errors.throwIfAny();
+        return address;
+    }
+
+    /**
+     * The use cases behind verify-email and reset confirm log the user in; dj-rest-auth answers those with
+     * a detail only, so the session nobody will ever hold is ended at once rather than left to expire.
+     */
+    private void discard(AuthenticatedUser unused) {
+        logOut.logOut(new LogOutCommand(unused.tokens().refresh(), false, null));
+    }
+}

@@ -1,0 +1,215 @@
+package dev.gatehouse.adapter.in.rest.compat.simple;
+
+import dev.gatehouse.adapter.in.rest.BearerAuthentication;
+import dev.gatehouse.adapter.in.rest.ClientInfos;
+import dev.gatehouse.adapter.in.rest.ResponseFloor;
+import dev.gatehouse.adapter.in.rest.compat.LenientBody;
+import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Registered;
+import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.SimpleUser;
+import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Success;
+import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Tokens;
+import dev.gatehouse.application.error.AccountDisabledException;
+import dev.gatehouse.application.error.EmailNotVerifiedException;
+import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.error.InvalidCredentialsException;
+import dev.gatehouse.application.error.RateLimitedException;
+import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.LogInUseCase.LogInCommand;
+import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
+import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.LogOutUseCase.LogOutCommand;
+import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.port.in.RefreshSessionUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
+import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.in.UpdateProfileUseCase;
+import dev.gatehouse.application.port.in.UpdateProfileUseCase.UpdateProfileCommand;
+import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PlainPassword;
+import dev.gatehouse.domain.user.Profile;
+import dev.gatehouse.domain.user.Username;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+
+/**
+ * The simple dialect: the small {@code /api/register, login, refresh, logout, me} surface many hand-written
+ * backends expose, with {@code access_token}/{@code refresh_token} names. Only mapping happens here; errors
+ * stay Gatehouse's problem+json (their {@code detail} is what such clients show). On when
+ * AUTH_COMPAT_SIMPLE_ENABLED is true.
+ */
+@Tag(name = "simple", description = "Compatibility dialect for frontends of simple token backends (off by default; "
+        + "AUTH_COMPAT_SIMPLE_ENABLED=true): access_token/refresh_token names, register answers {id, email} without tokens. "
+        + "Request bodies are read leniently (unknown fields ignored); errors are Gatehouse's problem+json.")
+@Controller("/api")
+@Requires(property = SimpleDialectController.ENABLED, value = "true")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SimpleDialectController {
+    public static final String ENABLED = "auth.compat.simple.enabled";
+    private static final String CHECK_EMAIL = "Registration received. Please check your email to verify your address.";
+
+    private final RegisterUserUseCase register;
+    private final LogInUseCase logIn;
+    private final RefreshSessionUseCase refresh;
+    private final LogOutUseCase logOut;
+    private final UpdateProfileUseCase updateProfile;
+    private final ThrottleUseCase throttle;
+    private final BearerAuthentication bearer;
+    private final ResponseFloor floor;
+    private final ClientInfos clientInfos;
+
+    public SimpleDialectController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
+                                   LogOutUseCase logOut, UpdateProfileUseCase updateProfile, ThrottleUseCase throttle,
+                                   BearerAuthentication bearer, ResponseFloor floor, ClientInfos clientInfos) {
+        this.register = register;
+        this.logIn = logIn;
+        this.refresh = refresh;
+        this.logOut = logOut;
+        this.updateProfile = updateProfile;
+        this.throttle = throttle;
+        this.bearer = bearer;
+        this.floor = floor;
+        this.clientInfos = clientInfos;
+    }
+
+    /** Creates the account; the client logs in afterwards. */
+    @Post("/register")
+    @Operation(operationId = "simpleRegister", summary = "Register")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RegisterRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Registered.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json"))
+    public HttpResponse<Registered> register(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body);
+        FieldErrors errors = new FieldErrors();
+        String email = b.required(errors, "email");
+        EmailAddress address = email == null ? null : errors.attempt("email", () -> EmailAddress.of(email));
+        PlainPassword password = b.password(errors, "password");
+        String rawUsername = b.optional(errors, "username");
+        Username username = rawUsername == null || rawUsername.isBlank() ? null : errors.attempt("username", () -> Username.of(rawUsername));
+        errors.throwIfAny();
+        ClientInfo client = clientInfos.of(request);
+        throttle.admit(ThrottleUseCase.Action.REGISTRATION, client, address);
+        RegisterUserCommand command = new RegisterUserCommand(address, new Profile(username, "", "", null, null), password, null, client);
+        // In mandatory mode a taken address must look exactly like a free one, in time too.
+        RegistrationResult result = floor.around(() -> register.register(command),
+                r -> r instanceof RegistrationResult.PendingVerification);
+        return switch (result) {
+            case RegistrationResult.Registered r -> {
+                // This dialect answers without tokens: the session registration opened is ended at once.
+                logOut.logOut(new LogOutCommand(r.authenticated().tokens().refresh(), false, null));
+                yield HttpResponse.created(new Registered(r.authenticated().user().id().toString(),
+                        r.authenticated().user().email().value(), null));
+            }
+            case RegistrationResult.PendingVerification p -> HttpResponse.created(new Registered(null, address.value(), CHECK_EMAIL));
+        };
+    }
+
+    @Post("/login")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Operation(operationId = "simpleLogin", summary = "Log in")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.LoginRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json"))
+    public Tokens login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body);
+        FieldErrors errors = new FieldErrors();
+        String login = b.optional(errors, "login");
+        String email = b.optional(errors, "email");
+        String username = b.optional(errors, "username");
+        String identifier = login != null ? login : email != null ? email : username;
+        if (errors.isEmpty() && (identifier == null || identifier.isBlank())) {
+            errors.add("email", "Provide an email address or a username (as email, username or login).");
+        }
+        PlainPassword password = b.password(errors, "password");
+        errors.throwIfAny();
+        LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
+        return switch (result) {
+            case LogInResult.LoggedIn in -> Tokens.from(in.authenticated());
+            case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
+            case LogInResult.Refused refused -> throw switch (refused.reason()) {
+                case INVALID_CREDENTIALS -> new InvalidCredentialsException();
+                case ACCOUNT_DISABLED -> new AccountDisabledException();
+                case EMAIL_NOT_VERIFIED -> new EmailNotVerifiedException();
+            };
+        };
+    }
+
+    /** Rotates: the pair in the answer replaces the one the client holds. */
+    @Post("/refresh")
+    @Operation(operationId = "simpleRefresh", summary = "Refresh: a new, rotated pair")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RefreshRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @ApiResponse(responseCode = "401", description = "token_not_valid or token_reused", content = @Content(mediaType = "application/problem+json"))
+    public Tokens refresh(@Body @Nullable Map<String, Object> body) {
+        FieldErrors errors = new FieldErrors();
+        String token = LenientBody.of(body).required(errors, "refresh_token");
+        errors.throwIfAny();
+        return Tokens.from(refresh.refresh(token));
+    }
+
+    /** Ends the session of the refresh token; an unknown or ended one is already logged out. */
+    @Post("/logout")
+    @Operation(operationId = "simpleLogout", summary = "Log out")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RefreshRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Success.class)))
+    public Success logout(@Body @Nullable Map<String, Object> body) {
+        FieldErrors errors = new FieldErrors();
+        String token = LenientBody.of(body).required(errors, "refresh_token");
+        errors.throwIfAny();
+        logOut.logOut(new LogOutCommand(token, false, null));
+        return new Success("User logged out.");
+    }
+
+    @Get("/me")
+    @Operation(operationId = "simpleMe", summary = "The current user", security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimpleUser.class)))
+    public SimpleUser me(HttpRequest<?> request) {
+        return SimpleUser.from(bearer.require(request).user());
+    }
+
+    @Put("/me")
+    @Operation(operationId = "simpleUpdateMe", summary = "Change the username", security = @SecurityRequirement(name = "bearer"))
+    @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.MeUpdateRequest.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimpleUser.class)))
+    public SimpleUser updateMe(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        Principal caller = bearer.require(request);
+        LenientBody b = LenientBody.of(body);
+        Profile current = caller.user().profile();
+        FieldErrors errors = new FieldErrors();
+        Username username = current.username();
+        if (b.has("username")) {
+            String value = b.optional(errors, "username");
+            username = value == null || value.isBlank() ? null : errors.attempt("username", () -> Username.of(value));
+        }
+        if (b.has("email")) {
+            String email = b.optional(errors, "email");
+            if (email != null && !email.strip().equalsIgnoreCase(caller.user().email().value())) {
+                errors.add("email", "The email address cannot be changed here.");
+            }
+        }
+        errors.throwIfAny();
+        return SimpleUser.from(updateProfile.updateProfile(new UpdateProfileCommand(caller,
+                new Profile(username, current.firstName(), current.lastName(), current.phoneNumber(), current.avatar()))));
+    }
+}
