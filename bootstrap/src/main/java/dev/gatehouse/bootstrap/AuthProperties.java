@@ -25,6 +25,10 @@ public class AuthProperties {
     private int argon2Concurrency = 0;
     /** Where links in mails point; empty means the issuer's API ({@code <issuer>/api/auth}). */
     private String linkBaseUrl;
+    /** The verification link after the base (AUTH_LINK_VERIFY_PATH), with {token} and optionally {uid}. */
+    private String linkVerifyPath = "/verify-email?token={token}";
+    /** The password-reset link after the base (AUTH_LINK_RESET_PATH), with {token} and optionally {uid}. */
+    private String linkResetPath = "/password/reset/confirm?token={token}";
     private String mailFrom = "no-reply@localhost";
     private String mailTemplatesDir;
     /** Development only: with no SMTP host, write tokens and links to the log instead of redacting them. */
@@ -65,6 +69,10 @@ public class AuthProperties {
     public void setArgon2Concurrency(int concurrency) { this.argon2Concurrency = concurrency; }
     public String getLinkBaseUrl() { return linkBaseUrl; }
     public void setLinkBaseUrl(String linkBaseUrl) { this.linkBaseUrl = linkBaseUrl; }
+    public String getLinkVerifyPath() { return linkVerifyPath; }
+    public void setLinkVerifyPath(String path) { this.linkVerifyPath = path; }
+    public String getLinkResetPath() { return linkResetPath; }
+    public void setLinkResetPath(String path) { this.linkResetPath = path; }
     public String getMailFrom() { return mailFrom; }
     public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
     public String getMailTemplatesDir() { return mailTemplatesDir; }

@@ -30,10 +30,12 @@ import dev.gatehouse.application.service.RevokeSessionService;
 import dev.gatehouse.application.service.SessionIssuer;
 import dev.gatehouse.application.service.UpdateProfileService;
 import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.settings.Tunables;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.user.PasswordPolicy;
 import dev.gatehouse.application.port.in.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.CreateAdminUseCase;
+import dev.gatehouse.application.port.in.ImportUsersUseCase;
 import dev.gatehouse.application.port.in.ManageSettingsUseCase;
 import dev.gatehouse.application.port.in.QueryAuditUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
@@ -44,6 +46,7 @@ import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.port.out.SettingsStore;
 import dev.gatehouse.application.service.AdministerUsersService;
 import dev.gatehouse.application.service.CreateAdminService;
+import dev.gatehouse.application.service.ImportUsersService;
 import dev.gatehouse.application.service.QueryAuditService;
 import dev.gatehouse.application.service.RotateSigningKeyService;
 import dev.gatehouse.application.service.RuntimeSettingsService;
@@ -179,6 +182,13 @@ public class GatehouseFactory {
                                            AuthProperties p) {
         RuntimeSettingsService settings = new RuntimeSettingsService(base, store, audit, clock, p.getSettingsRefresh());
         settings.initialise();
+        Tunables configured = Tunables.of(base);
+        Tunables stored = Tunables.of(settings.current());
+        if (!configured.equals(stored)) {
+            // The database row wins after the first start; say so, or an operator edits variables in vain.
+            LOG.warn("Runtime settings in the database differ from the configuration ({} vs {}); the database wins. "
+                    + "Change them with PUT /api/admin/settings.", stored, configured);
+        }
         return settings;
     }
 
@@ -207,6 +217,11 @@ public class GatehouseFactory {
     CreateAdminUseCase createAdmin(UserRepository users, PasswordHasher hasher, AuditLog audit, Transactions transactions,
                                    SettingsSource settings, Clock clock) {
         return new CreateAdminService(users, hasher, audit, transactions, settings, clock);
+    }
+
+    @Singleton
+    ImportUsersUseCase importUsers(UserRepository users, Transactions transactions, AuditLog audit, Clock clock) {
+        return new ImportUsersService(users, transactions, audit, clock);
     }
 
     private static String stripTrailingSlash(String issuer) {

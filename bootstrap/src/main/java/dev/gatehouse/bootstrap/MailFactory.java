@@ -44,8 +44,13 @@ public class MailFactory {
     @Context
     MailSettings mailSettings(AuthProperties p, AuthSettings auth) {
         String base = p.getLinkBaseUrl() == null || p.getLinkBaseUrl().isBlank() ? auth.issuer() + "/api/auth" : p.getLinkBaseUrl();
-        return new MailSettings(base, p.getMailMaxAttempts(), p.getMailFirstRetry(), p.getMailMaxRetry(), p.getMailBatchSize(),
-                p.getMailLease());
+        try {
+            return new MailSettings(base, p.getMailMaxAttempts(), p.getMailFirstRetry(), p.getMailMaxRetry(), p.getMailBatchSize(),
+                    p.getMailLease(), p.getLinkVerifyPath(), p.getLinkResetPath());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("mail settings (AUTH_LINK_BASE_URL, AUTH_LINK_VERIFY_PATH, AUTH_LINK_RESET_PATH, "
+                    + "AUTH_MAIL_*): " + e.getMessage(), e);
+        }
     }
 
     @Singleton
