@@ -7,14 +7,21 @@ import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.user.User;
+import dev.gatehouse.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The mails use cases owe users. Every method writes into the caller's transaction: the token,
  * the outbox row and the state change commit together or not at all.
+ *
+ * <p>A link mail carries the parameters {@code token}, {@code uid} (the user id as base64url of its 16
+ * bytes, unpadded: what a Django frontend calls the uid), {@code link} (base and path from
+ * {@link MailSettings}, placeholders filled in) and {@code valid_for}.
  */
 public final class AccountMail {
     private final OneTimeTokenRepository tokens;
@@ -29,25 +36,40 @@ public final class AccountMail {
     }
 
     public void verificationLink(User user, Instant now) {
-        withToken(user, OneTimeToken.Purpose.VERIFY_EMAIL, MailMessage.Template.VERIFY_EMAIL, "/verify-email?token=", "24 hours", now);
+        withToken(user, OneTimeToken.Purpose.VERIFY_EMAIL, MailMessage.Template.VERIFY_EMAIL, settings::verificationLink,
+                "24 hours", now);
     }
 
     public void passwordResetLink(User user, Instant now) {
-        withToken(user, OneTimeToken.Purpose.PASSWORD_RESET, MailMessage.Template.PASSWORD_RESET, "/password/reset/confirm?token=",
+        withToken(user, OneTimeToken.Purpose.PASSWORD_RESET, MailMessage.Template.PASSWORD_RESET, settings::passwordResetLink,
                 "1 hour", now);
+    }
+
+    /** The user id as a link carries it: base64url of the UUID's 16 bytes, without padding (22 characters). */
+    public static String uid(UserId id) {
+        byte[] bytes = new byte[16];
+        long msb = id.value().getMostSignificantBits();
+        long lsb = id.value().getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (msb >>> (56 - 8 * i));
+            bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public void notice(User user, MailMessage.Template template, Instant now) {
         outbox.enqueue(new MailMessage(template, user.email(), common(user, now)), now);
     }
 
-    private void withToken(User user, OneTimeToken.Purpose purpose, MailMessage.Template template, String path,
-                           String validFor, Instant now) {
+    private void withToken(User user, OneTimeToken.Purpose purpose, MailMessage.Template template,
+                           BiFunction<String, String, String> link, String validFor, Instant now) {
         OpaqueToken token = OpaqueToken.generate(random);
         tokens.issue(OneTimeToken.issue(token.hash(), user, purpose, now));
         Map<String, String> parameters = common(user, now);
+        String uid = uid(user.id());
         parameters.put("token", token.value());
-        parameters.put("link", settings.linkBaseUrl() + path + token.value());
+        parameters.put("uid", uid);
+        parameters.put("link", link.apply(token.value(), uid));
         parameters.put("valid_for", validFor);
         outbox.enqueue(new MailMessage(template, user.email(), parameters), now);
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.TokenNotValidException;
+import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
+    static final String UID_INVALID = "Invalid value";
     private final AuditLog audit;
     private final OneTimeTokenRepository tokens;
     private final UserRepository users;
@@ -64,6 +66,10 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                 .flatMap(token -> users.findById(token.userId())
                         .filter(user -> token.isUsable(OneTimeToken.Purpose.PASSWORD_RESET, user, now)))
                 .orElseThrow(TokenNotValidException::new);
+        if (command.uid() != null && !command.uid().equals(AccountMail.uid(owner.id()))) {
+            // The link's two halves do not belong together: refuse before any other check, as Django does.
+            throw ValidationFailedException.of("uid", UID_INVALID);
+        }
 
         FieldErrors errors = new FieldErrors();
         if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {

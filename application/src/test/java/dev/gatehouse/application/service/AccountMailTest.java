@@ -63,6 +63,7 @@ class AccountMailTest {
         assertEquals(OpaqueToken.ENCODED_LENGTH, token.length());
         assertTrue(OpaqueToken.parse(token).isPresent(), "the token has the shape clients may present");
         assertEquals(BASE + path + token, mail.parameters().get("link"));
+        assertEquals(AccountMail.uid(ann.id()), mail.parameters().get("uid"));
         assertEquals(validFor, mail.parameters().get("valid_for"));
         assertEquals("Ann@example.com", mail.parameters().get("email"));
         assertEquals("2025-03-01T10:00:00Z", mail.parameters().get("time"), "to the second");
@@ -150,5 +151,37 @@ class AccountMailTest {
         String token = other.lastToken(Template.VERIFY_EMAIL);
         assertEquals("http://localhost:8080/verify-email?token=" + token,
                 other.outbox.enqueued().getFirst().parameters().get("link"));
+    }
+
+    @Test
+    void theUidIsTheUserIdAsUnpaddedBase64urlOfItsSixteenBytes() {
+        User fixed = User.register(new dev.gatehouse.domain.user.UserId(java.util.UUID.fromString("0193a5b2-7c1d-7e3f-8a9b-0c1d2e3f4a5b")),
+                EmailAddress.of("fixed@example.com"), Profile.EMPTY, ann.passwordHash(), Fixture.T0);
+        assertEquals("AZOlsnwdfj-KmwwdLj9KWw", AccountMail.uid(fixed.id()));
+        String uid = AccountMail.uid(ann.id());
+        assertEquals(22, uid.length());
+        byte[] raw = Base64.getUrlDecoder().decode(uid);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(raw);
+        assertEquals(ann.id().value(), new java.util.UUID(bytes.getLong(), bytes.getLong()));
+    }
+
+    @Test
+    void configuredLinkPathsGetTheTokenAndTheUid() {
+        Fixture other = new Fixture();
+        AccountMail mail = new AccountMail(other.oneTimeTokens, other.outbox,
+                new MailSettings("https://app.example.test/", 3, Duration.ofSeconds(1), Duration.ofMinutes(1), 10,
+                        Duration.ofMinutes(1), "/account-confirm-email/{token}/", "/password-reset/confirm/{uid}/{token}/"));
+        mail.verificationLink(ann, Fixture.T0);
+        mail.passwordResetLink(ann, Fixture.T0);
+        String uid = AccountMail.uid(ann.id());
+
+        MailMessage verification = other.outbox.enqueued(Template.VERIFY_EMAIL).getFirst();
+        assertEquals("https://app.example.test/account-confirm-email/" + verification.parameters().get("token") + "/",
+                verification.parameters().get("link"));
+        MailMessage reset = other.outbox.enqueued(Template.PASSWORD_RESET).getFirst();
+        assertEquals("https://app.example.test/password-reset/confirm/" + uid + "/" + reset.parameters().get("token") + "/",
+                reset.parameters().get("link"));
+        assertEquals(uid, reset.parameters().get("uid"));
+        assertTrue(MailMessage.SECRET_PARAMETERS.contains("link"), "the link, which holds the token, is never logged");
     }
 }

@@ -278,4 +278,49 @@ class ConfirmPasswordResetServiceTest {
 
         assertUnchanged(mails);
     }
+
+    private AuthenticatedUser confirmWithUid(String token, String uid) {
+        return service.confirmPasswordReset(new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD),
+                PlainPassword.of(NEW_PASSWORD), ClientInfo.UNKNOWN, uid));
+    }
+
+    @Test
+    void theUidFromTheSameMailIsAccepted() {
+        String token = mailedToken();
+        String uid = fx.outbox.enqueued(Template.PASSWORD_RESET).getLast().parameters().get("uid");
+        assertEquals(AccountMail.uid(ann.id()), uid);
+
+        AuthenticatedUser result = confirmWithUid(token, uid);
+
+        assertEquals(ann.id(), result.user().id());
+        assertEquals(FakePasswordHasher.hashOf(NEW_PASSWORD), fx.users.get(ann.id()).passwordHash());
+    }
+
+    @Test
+    void aUidNamingSomeoneElseIsRefusedOnUidAndChangesNothing() {
+        User bob = fx.addUser("bob@example.com", "bobby");
+        String token = mailedToken();
+        int mails = fx.outbox.enqueued().size();
+
+        for (String uid : List.of(AccountMail.uid(bob.id()), "", "MQ", "not a uid", AccountMail.uid(ann.id()) + "A")) {
+            var e = assertThrows(ValidationFailedException.class, () -> confirmWithUid(token, uid), uid);
+            assertEquals(Map.of("uid", List.of("Invalid value")), e.errors(), uid);
+        }
+
+        assertUnchanged(mails);
+        assertNull(stored(token).usedAt(), "the link still works with its own uid");
+        assertEquals(0, fx.hasher.hashCalls, "refused before any hashing");
+        confirmWithUid(token, AccountMail.uid(ann.id()));
+        assertEquals(FakePasswordHasher.hashOf(NEW_PASSWORD), fx.users.get(ann.id()).passwordHash());
+        assertEquals(FakePasswordHasher.hashOf(PASSWORD), fx.users.get(bob.id()).passwordHash(), "bob is untouched");
+    }
+
+    @Test
+    void aGoodUidDoesNotRescueABadToken() {
+        mailedToken();
+        int mails = fx.outbox.enqueued().size();
+        assertThrows(TokenNotValidException.class,
+                () -> confirmWithUid("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", AccountMail.uid(ann.id())));
+        assertUnchanged(mails);
+    }
 }

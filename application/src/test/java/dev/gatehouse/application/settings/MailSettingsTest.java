@@ -96,4 +96,42 @@ class MailSettingsTest {
         assertThrows(NullPointerException.class, () -> new MailSettings("https://a.example.test", 3,
                 Duration.ofSeconds(1), Duration.ofMinutes(1), 10, null));
     }
+
+    private static MailSettings withPaths(String verify, String reset) {
+        return new MailSettings("https://app.example.test/", 5, Duration.ofSeconds(10), Duration.ofMinutes(10), 50,
+                Duration.ofMinutes(1), verify, reset);
+    }
+
+    @Test
+    void theDefaultPathsAreTheApisOwn() {
+        MailSettings s = withBase("https://app.example.test/auth/");
+        assertEquals(MailSettings.DEFAULT_VERIFY_PATH, s.verifyPath());
+        assertEquals(MailSettings.DEFAULT_RESET_PATH, s.resetPath());
+        assertEquals("https://app.example.test/auth/verify-email?token=T0K", s.verificationLink("T0K", "U1D"));
+        assertEquals("https://app.example.test/auth/password/reset/confirm?token=T0K", s.passwordResetLink("T0K", "U1D"));
+    }
+
+    @Test
+    void configuredPathsFillBothPlaceholdersEverywhereTheyAppear() {
+        MailSettings s = withPaths("/#/verify/{token}?u={uid}", "/password-reset/confirm/{uid}/{token}/");
+        assertEquals("https://app.example.test/#/verify/T0K?u=U1D", s.verificationLink("T0K", "U1D"));
+        assertEquals("https://app.example.test/password-reset/confirm/U1D/T0K/", s.passwordResetLink("T0K", "U1D"));
+        assertEquals("https://app.example.test/r/T0K/T0K", withPaths("/v/{token}", "/r/{token}/{token}").passwordResetLink("T0K", "U"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "verify?token={token}", "https://evil.example/{token}", "/verify", "/verify?uid={uid}",
+            "/verify/{key}/{token}", "/verify/{token", "/verify/{ token }", "/v/{token} x", "/v/\"{token}", "/v/<{token}>",
+            "/v\\{token}", "/v/\u00e9/{token}", "/v/\n{token}"})
+    void aPathWithoutTheTokenOrWithAnythingUnsafeIsRefused(String path) {
+        assertThrows(IllegalArgumentException.class, () -> withPaths(path, MailSettings.DEFAULT_RESET_PATH), path);
+        assertThrows(IllegalArgumentException.class, () -> withPaths(MailSettings.DEFAULT_VERIFY_PATH, path), path);
+    }
+
+    @Test
+    void anOverlongOrMissingPathIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> withPaths("/" + "a".repeat(512) + "{token}", MailSettings.DEFAULT_RESET_PATH));
+        assertThrows(NullPointerException.class, () -> withPaths(null, MailSettings.DEFAULT_RESET_PATH));
+        assertThrows(NullPointerException.class, () -> withPaths(MailSettings.DEFAULT_VERIFY_PATH, null));
+    }
 }

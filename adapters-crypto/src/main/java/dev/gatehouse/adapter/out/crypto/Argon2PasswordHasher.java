@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * park until their hash is done.
  *
  * <p>Hashes imported from Django are verified too, on the same pool: {@code pbkdf2_sha256$…} through
- * {@link DjangoPbkdf2Verifier}, and Django's Argon2 encoding ({@code argon2$argon2id$…}, a PHC string behind
+ * {@link DjangoPbkdf2Verifier}, and Django's Argon2id encoding ({@code argon2$argon2id$…}, a PHC string behind
  * Django's algorithm name) by argon2-jvm. {@link #needsRehash} is true for both, so the login that proves
  * the password replaces them with this hasher's own Argon2id. Any other stored format (an unusable Django
  * password {@code !…}, an algorithm not supported here) never verifies, and costs the dummy's time.
@@ -37,7 +37,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     /** Django's Argon2PasswordHasher writes its algorithm name in front of argon2-cffi's PHC string. */
-    private static final String DJANGO_ARGON2_PREFIX = "argon2$argon2";
+    private static final String DJANGO_ARGON2_PREFIX = "argon2$argon2id$";
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
     private final DjangoPbkdf2Verifier pbkdf2 = new DjangoPbkdf2Verifier();

@@ -5,11 +5,22 @@ import dev.gatehouse.domain.user.PlainPassword;
 import java.util.Objects;
 
 public interface ConfirmPasswordResetUseCase {
-    record ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client) {
+    /**
+     * @param uid optional: the uid from the mailed link (the {@code uid} mail parameter). When given, the
+     *            token must belong to the user it names, else the answer is a field error on {@code uid}
+     *            ("Invalid value"), as Django's reset confirmation gives.
+     */
+    record ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client,
+                                       String uid) {
         public ConfirmPasswordResetCommand {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(newPassword, "newPassword");
             client = client == null ? ClientInfo.UNKNOWN : client;
+        }
+
+        /** Without a uid: the token alone names the user. */
+        public ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client) {
+            this(token, newPassword, confirmPassword, client, null);
         }
     }
 
@@ -18,7 +29,8 @@ public interface ConfirmPasswordResetUseCase {
      *
      * @throws dev.gatehouse.application.error.TokenNotValidException unknown, used, expired, superseded, or
      *         issued before the password last changed
-     * @throws dev.gatehouse.application.error.ValidationFailedException the new password breaks the policy
+     * @throws dev.gatehouse.application.error.ValidationFailedException the new password breaks the policy, or the
+     *         uid does not name the token's user
      */
     AuthenticatedUser confirmPasswordReset(ConfirmPasswordResetCommand command);
 }
