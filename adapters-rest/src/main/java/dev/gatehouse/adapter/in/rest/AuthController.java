@@ -3,11 +3,7 @@ package dev.gatehouse.adapter.in.rest;
 import dev.gatehouse.adapter.in.rest.dto.DetailResponse;
 import dev.gatehouse.adapter.in.rest.dto.Requests;
 import dev.gatehouse.adapter.in.rest.dto.TokenPairResponse;
-import dev.gatehouse.application.error.AccountDisabledException;
-import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.error.InvalidCredentialsException;
-import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.port.in.ThrottleUseCase;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
@@ -172,15 +168,7 @@ public class AuthController {
         PlainPassword password = Fields.password(errors, "password", body.password());
         errors.throwIfAny();
         LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
-        return switch (result) {
-            case LogInResult.LoggedIn in -> TokenPairResponse.withUser(in.authenticated());
-            case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
-            case LogInResult.Refused refused -> throw switch (refused.reason()) {
-                case INVALID_CREDENTIALS -> new InvalidCredentialsException();
-                case ACCOUNT_DISABLED -> new AccountDisabledException();
-                case EMAIL_NOT_VERIFIED -> new EmailNotVerifiedException();
-            };
-        };
+        return TokenPairResponse.withUser(LogInResults.authenticatedOrThrow(result));
     }
 
     /** Rotates a refresh token: the presented one is spent, a new pair is returned (without the user). */

@@ -2,17 +2,14 @@ package dev.gatehouse.adapter.in.rest.compat.simple;
 
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
+import dev.gatehouse.adapter.in.rest.LogInResults;
 import dev.gatehouse.adapter.in.rest.ResponseFloor;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Registered;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.SimpleUser;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Success;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Tokens;
-import dev.gatehouse.application.error.AccountDisabledException;
-import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.error.InvalidCredentialsException;
-import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInCommand;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
@@ -144,15 +141,7 @@ public class SimpleDialectController {
         PlainPassword password = b.password(errors, "password");
         errors.throwIfAny();
         LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
-        return switch (result) {
-            case LogInResult.LoggedIn in -> Tokens.from(in.authenticated());
-            case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
-            case LogInResult.Refused refused -> throw switch (refused.reason()) {
-                case INVALID_CREDENTIALS -> new InvalidCredentialsException();
-                case ACCOUNT_DISABLED -> new AccountDisabledException();
-                case EMAIL_NOT_VERIFIED -> new EmailNotVerifiedException();
-            };
-        };
+        return Tokens.from(LogInResults.authenticatedOrThrow(result));
     }
 
     /** Rotates: the pair in the answer replaces the one the client holds. */
