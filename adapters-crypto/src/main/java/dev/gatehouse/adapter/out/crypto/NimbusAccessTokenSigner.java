@@ -107,11 +107,18 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
             try {
                 ECKey publicKey = ECKey.parse(stored.publicJwk());
                 verifiers.computeIfAbsent(stored.kid(), kid -> verifierFor(publicKey));
-                publicJwks.put(stored.kid(), publicKey.toJSONObject());
+                publicJwks.putIfAbsent(stored.kid(), publicKey.toJSONObject());
                 if (newest == null && stored.retiredAt() == null) {
-                    ECKey privateKey = ECKey.parse(new String(encryption.decrypt(stored.kid(), stored.encryptedPrivateKey()),
-                            StandardCharsets.UTF_8));
-                    newest = new ActiveKey(stored.kid(), new ECDSASigner(privateKey));
+                    ActiveKey current = active.get();
+                    // The periodic reload mostly finds the same key: keep its signer (and the JIT's work on
+                    // it) instead of decrypting and rebuilding it every few seconds.
+                    if (current != null && current.kid().equals(stored.kid())) {
+                        newest = current;
+                    } else {
+                        ECKey privateKey = ECKey.parse(new String(encryption.decrypt(stored.kid(), stored.encryptedPrivateKey()),
+                                StandardCharsets.UTF_8));
+                        newest = new ActiveKey(stored.kid(), new ECDSASigner(privateKey));
+                    }
                 }
             } catch (ParseException | JOSEException e) {
                 throw new IllegalStateException("signing key " + stored.kid() + " is unreadable", e);
