@@ -16,7 +16,6 @@ import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class ChangePasswordService implements ChangePasswordUseCase {
@@ -53,11 +52,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = new ArrayList<>();
-        personal.add(caller.email().value());
-        if (caller.username() != null) {
-            personal.add(caller.username().value());
-        }
+        List<String> personal = Passwords.personalValues(caller.email(), caller.username());
         errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
 

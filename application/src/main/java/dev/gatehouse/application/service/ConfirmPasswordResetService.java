@@ -22,7 +22,6 @@ import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
@@ -75,11 +74,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = new ArrayList<>();
-        personal.add(owner.email().value());
-        if (owner.username() != null) {
-            personal.add(owner.username().value());
-        }
+        List<String> personal = Passwords.personalValues(owner.email(), owner.username());
         errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
         PasswordHash hash = hasher.hash(command.newPassword());

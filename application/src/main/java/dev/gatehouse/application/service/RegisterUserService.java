@@ -18,7 +18,6 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class RegisterUserService implements RegisterUserUseCase {
@@ -52,11 +51,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
         if (command.confirmPassword() != null && !Passwords.same(command.password(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = new ArrayList<>();
-        personal.add(command.email().value());
-        if (command.profile().username() != null) {
-            personal.add(command.profile().username().value());
-        }
+        List<String> personal = Passwords.personalValues(command.email(), command.profile().username());
         AuthSettings current = settings.current();
         errors.addAll("password", current.passwordPolicy().violations(command.password(), personal));
         errors.throwIfAny();
