@@ -54,15 +54,7 @@ public final class LenientBody {
 
     /** The field as a non-blank string, or null with an error recorded. */
     public String required(FieldErrors errors, String field) {
-        if (!values.containsKey(field)) {
-            errors.add(field, REQUIRED);
-            return null;
-        }
-        if (values.get(field) == null) {
-            errors.add(field, NULL);
-            return null;
-        }
-        String value = optional(errors, field);
+        String value = present(errors, field);
         if (value != null && value.isBlank()) {
             errors.add(field, BLANK);
             return null;
@@ -72,6 +64,16 @@ public final class LenientBody {
 
     /** A required password: present and not empty (spaces count: passwords are never trimmed). */
     public PlainPassword password(FieldErrors errors, String field) {
+        String value = present(errors, field);
+        if (value != null && value.isEmpty()) {
+            errors.add(field, BLANK);
+            return null;
+        }
+        return value == null ? null : PlainPassword.of(value);
+    }
+
+    /** The field as a string when it was sent and not null; otherwise null with the error recorded. */
+    private String present(FieldErrors errors, String field) {
         if (!values.containsKey(field)) {
             errors.add(field, REQUIRED);
             return null;
@@ -80,11 +82,6 @@ public final class LenientBody {
             errors.add(field, NULL);
             return null;
         }
-        String value = optional(errors, field);
-        if (value != null && value.isEmpty()) {
-            errors.add(field, BLANK);
-            return null;
-        }
-        return value == null ? null : PlainPassword.of(value);
+        return optional(errors, field);
     }
 }
