@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import dev.gatehouse.application.settings.Tunables;
+import dev.gatehouse.application.settings.VerificationMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +44,20 @@ class EnumerationTimingTest extends HttpTest {
         java.util.Iterator<String> next = knowns.iterator();
         compare("login", () -> postJson("/api/auth/login", Map.of("email", next.next(), "password", "not the password")),
                 () -> postJson("/api/auth/login", Map.of("email", "nobody-" + uniqueEmail(), "password", "not the password")));
+    }
+
+    @Test
+    void mandatoryModeRegistrationTakesTheSameTimeForTakenAndFreeAddresses() {
+        tune(t -> new Tunables(t.accessTokenTtl(), t.refreshTokenTtl(), t.refreshReuseGrace(), VerificationMode.MANDATORY,
+                t.passwordMinLength(), t.rateLimits()));
+        try {
+            String taken = uniqueEmail();
+            assertEquals(201, postJson("/api/auth/register", Map.of("email", taken, "password", PASSWORD)).status());
+            compare("register (mandatory)", () -> postJson("/api/auth/register", Map.of("email", taken, "password", PASSWORD)),
+                    () -> postJson("/api/auth/register", Map.of("email", uniqueEmail(), "password", PASSWORD)));
+        } finally {
+            tune(t -> TEST_DEFAULTS);
+        }
     }
 
     private void compare(String what, Supplier<Response> known, Supplier<Response> unknown) {
