@@ -27,12 +27,13 @@ final class MasterKey {
         if (configured == null || configured.isBlank()) {
             LOG.warn("""
 
-                    ******************************************************************************
+                    *******************************************************************************
                     *  AUTH_MASTER_KEY is not set: using the built-in DEVELOPMENT key.            *
                     *  Signing keys in the database are NOT protected and refresh tokens can be   *
                     *  forged by anyone who reads this source. Never run like this in production. *
-                    *  Set AUTH_MASTER_KEY to at least 32 random characters (openssl rand -base64 48).
-                    ******************************************************************************""");
+                    *  Set AUTH_MASTER_KEY to at least 32 random characters, for example          *
+                    *  AUTH_MASTER_KEY="$(openssl rand -base64 48)"                               *
+                    *******************************************************************************""");
             return new MasterKey(DEVELOPMENT_KEY.getBytes(StandardCharsets.UTF_8));
         }
         if (configured.length() < MIN_LENGTH) {

@@ -33,6 +33,7 @@ class OperationsEndToEndTest extends HttpTest {
     void openApiAndSwaggerUiAreServed() {
         Response spec = get("/openapi.yml");
         assertEquals(200, spec.status());
+        assertEquals("application/yaml", spec.headers().firstValue("content-type").orElse(""), "a YAML type, not text/plain");
         assertTrue(spec.body().startsWith("openapi: 3"), spec.body().substring(0, 40));
         for (String path : List.of("/api/auth/register:", "/api/auth/login:", "/api/auth/refresh:", "/api/auth/logout:",
                 "/api/auth/token/verify:", "/api/auth/me:", "/api/auth/password/change:", "/api/auth/sessions:",
@@ -43,6 +44,7 @@ class OperationsEndToEndTest extends HttpTest {
         Response ui = get("/api-doc/");
         assertEquals(200, ui.status());
         assertTrue(ui.body().toLowerCase().contains("swagger"), "Swagger UI page");
+        assertTrue(ui.body().contains("<title>Gatehouse API</title>"), "titled after the service, not the file name");
         assertEquals(200, get("/api-doc/res/swagger-ui-bundle.js").status(), "served from the jar, no CDN");
     }
 

@@ -15,8 +15,10 @@ public final class LogMailSender implements MailSender {
 
     public LogMailSender(boolean showSecrets) {
         this.showSecrets = showSecrets;
+        // Name the switch here: a developer reading "[redacted]" in a mail needs to know how to see the link.
         LOG.warn("No SMTP host configured (SMTP_HOST): mail is written to this log instead of being sent{}",
-                showSecrets ? ", WITH tokens (AUTH_MAIL_LOG_SECRETS is on: development only)" : ", tokens redacted");
+                showSecrets ? ", WITH its links and tokens (AUTH_MAIL_LOG_SECRETS=true: development only)"
+                        : "; links and tokens show as [redacted] (set AUTH_MAIL_LOG_SECRETS=true to see them, development only)");
     }
 
     @Override

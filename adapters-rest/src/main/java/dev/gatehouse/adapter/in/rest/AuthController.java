@@ -207,7 +207,7 @@ public class AuthController {
     /** 200 {} when the access token is valid and its session live; otherwise 401 token_not_valid. */
     @Post("/token/verify")
     @Operation(summary = "Verify an access token")
-    @ApiResponse(responseCode = "200", description = "{}")
+    @ApiResponse(responseCode = "200", description = "An empty JSON object, {}")
     @ApiResponse(responseCode = "401", description = "token_not_valid", content = @Content(mediaType = "application/problem+json"))
     public Map<String, Object> verify(@Body Requests.TokenVerify body) {
         FieldErrors errors = new FieldErrors();

@@ -17,7 +17,7 @@ public record UserResponse(
         @JsonProperty("last_name") String lastName,
         @JsonProperty("phone_number") @Schema(nullable = true) String phoneNumber,
         @Schema(nullable = true) String avatar,
-        @Schema(allowableValues = {"viewer", "admin"}) String role,
+        @Schema(type = "string", allowableValues = {"viewer", "admin"}) String role,
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("email_verified") boolean emailVerified,
         @JsonProperty("date_joined") String dateJoined,

@@ -135,9 +135,9 @@ public class DjRestAuthController {
     @Operation(operationId = "djRestAuthLogin", summary = "Log in (dj-rest-auth LoginView)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.LoginRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Login.class)))
-    @ApiResponse(responseCode = "400", description = "{\"non_field_errors\": [\"Unable to log in with provided credentials.\"]} — also "
+    @ApiResponse(responseCode = "400", description = "Body: {\"non_field_errors\": [\"Unable to log in with provided credentials.\"]} — also "
             + "for a disabled account or, in mandatory mode, an unverified address (after a correct password)")
-    @ApiResponse(responseCode = "429", description = "{\"detail\": \"Request was throttled. Expected available in N seconds.\"}")
+    @ApiResponse(responseCode = "429", description = "Body: {\"detail\": \"Request was throttled. Expected available in N seconds.\"}")
     public Login login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body);
         FieldErrors errors = new FieldErrors();
@@ -166,7 +166,7 @@ public class DjRestAuthController {
     @Operation(operationId = "djRestAuthLogout", summary = "Log out (dj-rest-auth LogoutView with the simplejwt blacklist)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
-    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Refresh token was not included in request data.\"}")
+    @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Refresh token was not included in request data.\"}")
     public Detail logout(@Body @Nullable Map<String, Object> body) {
         LenientBody b = LenientBody.of(body);
         String token = b.optional(new FieldErrors(), "refresh");
@@ -198,7 +198,7 @@ public class DjRestAuthController {
             description = "Revokes every session of the user. Unlike Gatehouse's own API it does not log in: the answer is a detail.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.PasswordResetConfirmRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
-    @ApiResponse(responseCode = "400", description = "{\"uid\": [\"Invalid value\"]}, {\"token\": [\"Invalid value\"]} (unknown, used, "
+    @ApiResponse(responseCode = "400", description = "Body: {\"uid\": [\"Invalid value\"]}, {\"token\": [\"Invalid value\"]} (unknown, used, "
             + "expired or superseded), or password errors under new_password2")
     public Detail passwordResetConfirm(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body);
@@ -229,7 +229,7 @@ public class DjRestAuthController {
             security = @SecurityRequirement(name = "bearer"))
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.PasswordChangeRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
-    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Authentication credentials were not provided.\"}")
+    @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Authentication credentials were not provided.\"}")
     public Detail passwordChange(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         Principal caller = bearer.require(request);
         LenientBody b = LenientBody.of(body);
@@ -320,8 +320,8 @@ public class DjRestAuthController {
     @Post("/token/verify/")
     @Operation(operationId = "djRestAuthTokenVerify", summary = "Verify an access token (simplejwt TokenVerifyView)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.TokenVerifyRequest.class)))
-    @ApiResponse(responseCode = "200", description = "{}")
-    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
+    @ApiResponse(responseCode = "200", description = "An empty JSON object, {}")
+    @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
     public Map<String, Object> tokenVerify(@Body @Nullable Map<String, Object> body) {
         FieldErrors errors = new FieldErrors();
         String token = LenientBody.of(body).required(errors, "token");
@@ -341,7 +341,7 @@ public class DjRestAuthController {
                     + "again after the grace window revokes the session (401 \"Token is blacklisted\").")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Refreshed.class)))
-    @ApiResponse(responseCode = "401", description = "{\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
+    @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
     public Refreshed tokenRefresh(@Body @Nullable Map<String, Object> body) {
         FieldErrors errors = new FieldErrors();
         String token = LenientBody.of(body).required(errors, "refresh");
@@ -394,7 +394,7 @@ public class DjRestAuthController {
     @Operation(operationId = "djRestAuthRegistrationVerifyEmail", summary = "Confirm an email address (dj-rest-auth VerifyEmailView)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.VerifyEmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
-    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Not found.\"}: unknown, used, expired or superseded key")
+    @ApiResponse(responseCode = "404", description = "Body: {\"detail\": \"Not found.\"}: unknown, used, expired or superseded key")
     public Detail registrationVerifyEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String key = LenientBody.of(body).required(errors, "key");
