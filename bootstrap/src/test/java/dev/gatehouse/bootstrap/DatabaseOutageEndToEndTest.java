@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** targets.md: database cut → 503 within 10 s; recovery without a restart. */
+/** docs/targets.md: database cut → 503 (this test allows 10 s; the target is 3 s, measured by bench/run); recovery without a restart. */
 class DatabaseOutageEndToEndTest {
 
     @Test

@@ -47,7 +47,8 @@ import java.util.Map;
 @OpenAPIDefinition(info = @Info(title = "Gatehouse", version = "1",
         license = @License(name = "Apache-2.0"),
         description = """
-                Gatehouse: sign-up, login, tokens and sessions as a service. Contract: api.md (v1).
+                Gatehouse: sign-up, login, tokens and sessions as a service. The contract in prose: docs/http-api.md in the
+                source repository; this document gives every route and field.
 
                 Choices where the contract is silent:
                 * Every error is `application/problem+json` (RFC 9457) with a stable `code`; field errors are under `errors`.

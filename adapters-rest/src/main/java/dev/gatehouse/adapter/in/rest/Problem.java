@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problem details, with the stable {@code code} and per-field {@code errors} of api.md. */
+/** RFC 9457 problem details, with the stable {@code code} and per-field {@code errors} described in docs/http-api.md. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details. `code` is stable and machine-readable.")

@@ -18,6 +18,7 @@ import java.time.Duration;
 @Context
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class SecurityHeadersFilter {
+    static final String CSP_HEADER = "Content-Security-Policy";
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -35,7 +36,10 @@ public final class SecurityHeadersFilter {
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "no-referrer");
-        response.header("Content-Security-Policy", path.startsWith("/api-doc") ? DOCS_CSP : API_CSP);
+        // A page rendered by the service (the reset page) brings its own, equally strict policy.
+        if (!response.getHeaders().contains(CSP_HEADER)) {
+            response.header(CSP_HEADER, path.startsWith("/api-doc") ? DOCS_CSP : API_CSP);
+        }
         if (path.startsWith("/api/")) {
             response.header(HttpHeaders.CACHE_CONTROL, "no-store");
         }

@@ -3,7 +3,7 @@ package dev.gatehouse.application.port.out;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The claims of an access token, as api.md lists them. */
+/** The claims of an access token, as docs/http-api.md lists them. */
 public record AccessTokenClaims(String issuer, String subject, String audience, Instant issuedAt, Instant expiresAt,
                                 String jwtId, String sessionId, String role, boolean emailVerified) {
     public AccessTokenClaims {
