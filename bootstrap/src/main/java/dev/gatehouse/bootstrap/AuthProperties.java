@@ -9,7 +9,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("auth")
 public class AuthProperties {
-    private String issuer = "http://localhost:8080";
+    /** Unset: {@code http://localhost:<port>} with the port the server listens on (IssuerFactory). */
+    private String issuer;
     private String audience = "gatehouse";
     private String masterKey;
     private String registrationVerification = "optional";
