@@ -113,7 +113,8 @@ public class GatehouseFactory {
     @Singleton
     Argon2Parameters argon2Parameters(AuthProperties p) {
         int concurrency = p.getArgon2Concurrency() > 0 ? p.getArgon2Concurrency() : Runtime.getRuntime().availableProcessors();
-        return new Argon2Parameters(p.getArgon2MemoryKib(), p.getArgon2Iterations(), p.getArgon2Parallelism(), concurrency);
+        int queueLimit = p.getArgon2QueueLimit() > 0 ? p.getArgon2QueueLimit() : Argon2Parameters.defaultQueueLimit(concurrency);
+        return new Argon2Parameters(p.getArgon2MemoryKib(), p.getArgon2Iterations(), p.getArgon2Parallelism(), concurrency, queueLimit);
     }
 
     @Singleton
