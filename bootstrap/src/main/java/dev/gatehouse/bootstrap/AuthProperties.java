@@ -9,7 +9,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("auth")
 public class AuthProperties {
-    private String issuer = "http://localhost:8080";
+    /** Unset: {@code http://localhost:<port>} with the port the server listens on (IssuerFactory). */
+    private String issuer;
     private String audience = "gatehouse";
     private String masterKey;
     private String registrationVerification = "optional";
@@ -23,6 +24,8 @@ public class AuthProperties {
     private int argon2Parallelism = 1;
     /** 0 means one hash at a time per core. */
     private int argon2Concurrency = 0;
+    /** Hashes that may wait for a thread (AUTH_ARGON2_QUEUE_LIMIT); 0 means 40 per thread, about a second of work. */
+    private int argon2QueueLimit = 0;
     /** Where links in mails point; empty means the issuer's API ({@code <issuer>/api/auth}). */
     private String linkBaseUrl;
     /** The verification link after the base (AUTH_LINK_VERIFY_PATH), with {token} and optionally {uid}. */
@@ -67,6 +70,8 @@ public class AuthProperties {
     public void setArgon2Parallelism(int parallelism) { this.argon2Parallelism = parallelism; }
     public int getArgon2Concurrency() { return argon2Concurrency; }
     public void setArgon2Concurrency(int concurrency) { this.argon2Concurrency = concurrency; }
+    public int getArgon2QueueLimit() { return argon2QueueLimit; }
+    public void setArgon2QueueLimit(int limit) { this.argon2QueueLimit = limit; }
     public String getLinkBaseUrl() { return linkBaseUrl; }
     public void setLinkBaseUrl(String linkBaseUrl) { this.linkBaseUrl = linkBaseUrl; }
     public String getLinkVerifyPath() { return linkVerifyPath; }

@@ -89,7 +89,7 @@ public class GatehouseFactory {
     // Typed: the base settings are not the SettingsSource the use cases read (that is the runtime one).
     @Context
     @Bean(typed = AuthSettings.class)
-    AuthSettings authSettings(AuthProperties p, MasterKey masterKey) {
+    AuthSettings authSettings(AuthProperties p, MasterKey masterKey, IssuerFactory.Issuer issuer) {
         VerificationMode mode;
         try {
             mode = VerificationMode.parse(p.getRegistrationVerification());
@@ -97,7 +97,7 @@ public class GatehouseFactory {
             throw new IllegalStateException("AUTH_REGISTRATION_VERIFICATION must be none, optional or mandatory, was "
                     + p.getRegistrationVerification());
         }
-        AuthSettings settings = new AuthSettings(stripTrailingSlash(p.getIssuer()), p.getAudience(), p.getAccessTokenTtl(),
+        AuthSettings settings = new AuthSettings(issuer.url(), p.getAudience(), p.getAccessTokenTtl(),
                 p.getRefreshTokenTtl(), p.getRefreshReuseGrace(), mode,
                 new PasswordPolicy(p.getPasswordMinLength(), commonPasswords(p.getCommonPasswordsResource())),
                 masterKey.derive("refresh-successor/v1"));
@@ -113,7 +113,8 @@ public class GatehouseFactory {
     @Singleton
     Argon2Parameters argon2Parameters(AuthProperties p) {
         int concurrency = p.getArgon2Concurrency() > 0 ? p.getArgon2Concurrency() : Runtime.getRuntime().availableProcessors();
-        return new Argon2Parameters(p.getArgon2MemoryKib(), p.getArgon2Iterations(), p.getArgon2Parallelism(), concurrency);
+        int queueLimit = p.getArgon2QueueLimit() > 0 ? p.getArgon2QueueLimit() : Argon2Parameters.defaultQueueLimit(concurrency);
+        return new Argon2Parameters(p.getArgon2MemoryKib(), p.getArgon2Iterations(), p.getArgon2Parallelism(), concurrency, queueLimit);
     }
 
     @Singleton
@@ -222,10 +223,6 @@ public class GatehouseFactory {
     @Singleton
     ImportUsersUseCase importUsers(UserRepository users, Transactions transactions, AuditLog audit, Clock clock) {
         return new ImportUsersService(users, transactions, audit, clock);
-    }
-
-    private static String stripTrailingSlash(String issuer) {
-        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
     static Set<String> commonPasswords(String resource) {

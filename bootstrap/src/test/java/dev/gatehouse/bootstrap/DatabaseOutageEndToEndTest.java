@@ -34,6 +34,9 @@ class DatabaseOutageEndToEndTest {
                     "{\"email\":\"" + email + "\",\"password\":\"" + HttpTest.PASSWORD + "\"}"), 503, "service_unavailable");
             assertEquals(503, gatehouse.send("GET", "/health/readiness", null).status());
             assertEquals(200, gatehouse.send("GET", "/health/liveness", null).status(), "alive, just not ready");
+            HttpTest.Response health = gatehouse.send("GET", "/health", null);
+            assertEquals(200, health.status(), "/health is liveness: a database outage must not get the instance restarted");
+            assertEquals("UP", health.string("status"));
 
             proxy.restore();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

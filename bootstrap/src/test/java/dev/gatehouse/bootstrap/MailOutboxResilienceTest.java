@@ -3,6 +3,10 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.gatehouse.adapter.out.persistence.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The outbox keeps its promises: an SMTP outage loses nothing, racing dispatchers send each mail once. */
 class MailOutboxResilienceTest {
@@ -47,6 +52,58 @@ class MailOutboxResilienceTest {
             assertEquals("SENT", outboxRow(email, "VERIFY_EMAIL").status());
             assertEquals("SENT", outboxRow(email, "PASSWORD_RESET").status());
             assertTrue(outboxRow(email, "PASSWORD_RESET").parametersErased(), "the sealed token link is erased once sent");
+        }
+    }
+
+    @Test
+    void aFailedAttemptLogsOneLineWithItsCauseAndNoStackTrace() throws Exception {
+        try (Mailbox mailbox = new Mailbox()) {
+            Map<String, String> properties = new HashMap<>(mailbox.smtpProperties());
+            // One attempt only in this test: the next one is an hour away.
+            properties.put("auth.mail-first-retry", "1h");
+            properties.put("auth.mail-max-retry", "1h");
+            try (StandaloneServer gatehouse = new StandaloneServer(properties)) {
+                mailbox.stop();
+                ListAppender<ILoggingEvent> log = new ListAppender<>();
+                Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+                log.start();
+                root.addAppender(log);
+                try {
+                    String email = HttpTest.uniqueEmail();
+                    assertEquals(201, gatehouse.send("POST", "/api/auth/register",
+                            "{\"email\":\"" + email + "\",\"password\":\"" + HttpTest.PASSWORD + "\"}").status());
+                    // The dispatcher logs whatever it logs for the attempt before the outbox's own line: once that
+                    // line is there, everything the attempt logged is.
+                    long deadline = System.currentTimeMillis() + 15_000;
+                    while (failures(log).isEmpty() && System.currentTimeMillis() < deadline) {
+                        Mailbox.sleep(50);
+                    }
+                    List<ILoggingEvent> warnings = new ArrayList<>();
+                    synchronized (log) {
+                        for (ILoggingEvent event : log.list) {
+                            if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+                                warnings.add(event);
+                            }
+                        }
+                    }
+                    assertEquals(1, warnings.size(), "one line for one attempt: " + warnings);
+                    ILoggingEvent line = warnings.getFirst();
+                    assertEquals(null, line.getThrowableProxy(), "no stack trace");
+                    String message = line.getFormattedMessage();
+                    assertTrue(message.contains("attempt 1 failed: SMTP delivery to 127.0.0.1:" + mailbox.port()), message);
+                    assertTrue(message.contains("Connection refused"), "the cause: " + message);
+                    assertTrue(message.endsWith("(next try in 1 h)"), message);
+                    assertTrue(!message.contains(email), "no address in the log: " + message);
+                } finally {
+                    root.detachAppender(log);
+                }
+            }
+        }
+    }
+
+    private static List<ILoggingEvent> failures(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return log.list.stream().filter(e -> e.getFormattedMessage().contains("attempt 1 failed")).toList();
         }
     }
 

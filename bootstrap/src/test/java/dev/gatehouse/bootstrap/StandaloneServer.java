@@ -56,6 +56,10 @@ final class StandaloneServer implements AutoCloseable {
         return m;
     }
 
+    int port() {
+        return server.getPort();
+    }
+
     HttpTest.Response send(String method, String path, String body, String... headers) {
         return HttpTest.send(http, json, "http://localhost:" + server.getPort(), method, path, body,
                 body == null ? null : "application/json", headers);

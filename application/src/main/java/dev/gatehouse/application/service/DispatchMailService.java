@@ -6,7 +6,9 @@ import dev.gatehouse.application.port.out.MailOutbox.PendingMail;
 import dev.gatehouse.application.port.out.MailRenderer;
 import dev.gatehouse.application.port.out.MailSender;
 import dev.gatehouse.application.settings.MailSettings;
+import dev.gatehouse.application.port.out.MailDeliveryException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,9 @@ public final class DispatchMailService implements DispatchMailUseCase {
                 outbox.markSent(mail.id(), clock.instant());
                 sent++;
             } catch (RuntimeException e) {
-                String reason = withoutSecrets(e.getClass().getSimpleName() + ": " + e.getMessage(), mail);
+                // A delivery failure already says what failed in one line; anything else also needs its type.
+                String reason = withoutSecrets(e instanceof MailDeliveryException ? e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage(), mail);
                 Instant now = clock.instant();
                 if (mail.attempts() >= settings.maxAttempts()) {
                     outbox.markDead(mail.id(), now, reason);
@@ -54,15 +58,27 @@ public final class DispatchMailService implements DispatchMailUseCase {
                     problems.add("mail " + mail.id() + " (" + mail.message().template() + ") is dead after "
                             + mail.attempts() + " attempts: " + reason);
                 } else {
-                    Instant next = now.plus(settings.retryDelay(mail.attempts()));
-                    outbox.scheduleRetry(mail.id(), next, reason);
+                    Duration delay = settings.retryDelay(mail.attempts());
+                    outbox.scheduleRetry(mail.id(), now.plus(delay), reason);
                     retried++;
                     problems.add("mail " + mail.id() + " (" + mail.message().template() + ") attempt " + mail.attempts()
-                            + " failed, next at " + next + ": " + reason);
+                            + " failed: " + reason + " (next try in " + humanly(delay) + ")");
                 }
             }
         }
         return new DispatchReport(sent, retried, dead, problems);
+    }
+
+    /** "40 s", "16 min", "1 h": the operator reads it, nobody parses it. */
+    static String humanly(Duration delay) {
+        long seconds = Math.max(0, (delay.toMillis() + 999) / 1000);
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return (seconds + 59) / 60 + " min";
+        }
+        return (seconds + 3599) / 3600 + " h";
     }
 
     /** A sender's error message may quote the mail; what is stored and logged must not hold its token. */

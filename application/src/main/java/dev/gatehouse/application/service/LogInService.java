@@ -61,6 +61,8 @@ public final class LogInService implements LogInUseCase {
             // no hashing is spent on a request that cannot succeed.
             return refused(LogInResult.Reason.INVALID_CREDENTIALS);
         }
+        // Saturated hashing: refuse before the attempt is counted against the account (it checks nothing).
+        hasher.checkCapacity();
         Optional<User> found = users.findByLogin(identifier);
         // Unknown names are counted like accounts, so a lockout says nothing about whether an account exists.
         String accountKey = found.map(u -> "login:user:" + u.id())

@@ -25,7 +25,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DispatchMailServiceTest {
-    private static final String DELIVERY_ERROR = "MailDeliveryException: " + FakeMailSender.FAILURE;
+    /** A delivery failure's own message is the reason: it already says what failed. */
+    private static final String DELIVERY_ERROR = FakeMailSender.FAILURE;
 
     private final Fixture fx = new Fixture();
     private final FakeMailRenderer renderer = new FakeMailRenderer();
@@ -89,6 +90,15 @@ class DispatchMailServiceTest {
     }
 
     @Test
+    void theNextTryReadsInSecondsMinutesOrHours() {
+        assertEquals("40 s", DispatchMailService.humanly(java.time.Duration.ofSeconds(40)));
+        assertEquals("1 s", DispatchMailService.humanly(java.time.Duration.ofMillis(300)));
+        assertEquals("16 min", DispatchMailService.humanly(java.time.Duration.ofMinutes(16)));
+        assertEquals("1 h", DispatchMailService.humanly(java.time.Duration.ofHours(1)));
+        assertEquals("3 h", DispatchMailService.humanly(java.time.Duration.ofHours(3)));
+    }
+
+    @Test
     void aFailedMailIsRetriedWithBackOffAndNotBefore() {
         fx.mail.passwordResetLink(ann, fx.clock.instant());
         String token = fx.lastToken(Template.PASSWORD_RESET);
@@ -102,7 +112,7 @@ class DispatchMailServiceTest {
         assertEquals(0, report.sent());
         assertEquals(1, report.retried());
         assertEquals(0, report.dead());
-        assertEquals(List.of("mail 1 (PASSWORD_RESET) attempt 1 failed, next at " + retryAt + ": " + DELIVERY_ERROR),
+        assertEquals(List.of("mail 1 (PASSWORD_RESET) attempt 1 failed: " + DELIVERY_ERROR + " (next try in 10 s)"),
                 report.problems());
         assertFalse(report.problems().getFirst().contains(token), "problems are safe to log");
         assertEquals("PENDING", row(0).status);

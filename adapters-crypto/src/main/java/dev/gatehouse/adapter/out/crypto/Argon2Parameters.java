@@ -5,10 +5,27 @@ package dev.gatehouse.adapter.out.crypto;
  * it, never lower it.
  *
  * @param concurrency how many hashes may run at once; each holds {@code memoryKib} of native memory
+ * @param queueLimit  how many hashes may wait for a free thread; beyond that a hash is refused at once
+ *                    ({@code PasswordHasherBusyException}) instead of making everyone wait longer
  */
-public record Argon2Parameters(int memoryKib, int iterations, int parallelism, int concurrency) {
+public record Argon2Parameters(int memoryKib, int iterations, int parallelism, int concurrency, int queueLimit) {
     public static final int MIN_MEMORY_KIB = 19 * 1024;
     public static final int MIN_ITERATIONS = 2;
+    /**
+     * One thread finishes about 40 hashes a second at the minimum cost (25 ms each, measured here): a queue
+     * of 40 per thread is about one second of work, the longest a caller should wait for its hash.
+     */
+    public static final int QUEUE_PER_THREAD = 40;
+    public static final int MAX_QUEUE_LIMIT = 100_000;
+
+    /** The default queue: {@link #QUEUE_PER_THREAD} per thread. */
+    public Argon2Parameters(int memoryKib, int iterations, int parallelism, int concurrency) {
+        this(memoryKib, iterations, parallelism, concurrency, defaultQueueLimit(concurrency));
+    }
+
+    public static int defaultQueueLimit(int concurrency) {
+        return QUEUE_PER_THREAD * Math.max(1, concurrency);
+    }
 
     public Argon2Parameters {
         if (memoryKib < MIN_MEMORY_KIB || memoryKib > 1024 * 1024) {
@@ -22,6 +39,10 @@ public record Argon2Parameters(int memoryKib, int iterations, int parallelism, i
         }
         if (concurrency < 1 || concurrency > 256) {
             throw new IllegalArgumentException("Argon2 concurrency must be between 1 and 256, was " + concurrency);
+        }
+        // At least 1: a thread that just finished a hash is not yet waiting for the next one.
+        if (queueLimit < 1 || queueLimit > MAX_QUEUE_LIMIT) {
+            throw new IllegalArgumentException("Argon2 queue limit must be between 1 and " + MAX_QUEUE_LIMIT + ", was " + queueLimit);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.out.crypto;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.PasswordHasherBusyException;
 import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.PlainPassword;
 import jakarta.annotation.PreDestroy;
@@ -10,11 +11,17 @@ import io.micronaut.context.annotation.Context;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Argon2id through the reference C implementation (argon2-jvm, JNA), writing PHC strings.
@@ -23,6 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * native call would pin a virtual thread's carrier for its 25 ms, and an unbounded number of
  * concurrent hashes would each hold 19 MiB of native memory. Callers on virtual threads simply
  * park until their hash is done.
+ *
+ * <p>The queue in front of the pool is bounded ({@link Argon2Parameters#queueLimit()}, by default about a
+ * second of work): under a flood of logins an unbounded queue makes every caller, real users included,
+ * wait for all the work ahead of it. A hash that finds the queue full is refused at once with
+ * {@link PasswordHasherBusyException} (503 with Retry-After at the edge) and costs nothing.
  *
  * <p>Hashes imported from Django are verified too, on the same pool: {@code pbkdf2_sha256$…} through
  * {@link DjangoPbkdf2Verifier}, and Django's Argon2id encoding ({@code argon2$argon2id$…}, a PHC string behind
@@ -34,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 // the service before it takes traffic, and the first login should not pay for set-up.
 @Context
 public final class Argon2PasswordHasher implements PasswordHasher {
+    private static final Logger LOG = LoggerFactory.getLogger(Argon2PasswordHasher.class);
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     /** Django's Argon2PasswordHasher writes its algorithm name in front of argon2-cffi's PHC string. */
@@ -42,17 +56,22 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
     private final DjangoPbkdf2Verifier pbkdf2 = new DjangoPbkdf2Verifier();
     private final Argon2Parameters parameters;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final String dummyHash;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     public Argon2PasswordHasher(Argon2Parameters parameters) {
         this.parameters = parameters;
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(parameters.concurrency(), r -> {
-            Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(parameters.queueLimit());
+        this.pool = new ThreadPoolExecutor(parameters.concurrency(), parameters.concurrency(), 0, TimeUnit.MILLISECONDS,
+                queue, r -> {
+                    Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.pool.prestartAllCoreThreads();
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         // A hash nobody knows the password of, with the configured cost: unknown accounts verify against it.
@@ -123,8 +142,29 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return parameters;
     }
 
-    private <T> T onPool(Callable<T> work) {
-        Future<T> future = pool.submit(work);
+    @Override
+    public void checkCapacity() {
+        if (pool.getActiveCount() >= parameters.concurrency() && pool.getQueue().remainingCapacity() == 0) {
+            throw busy();
+        }
+    }
+
+    /** How many hashes were refused since start (for the log and tests). */
+    public long refusedCount() {
+        return refused.get();
+    }
+
+    // Package-private: tests occupy the pool with work of their own to saturate it deterministically.
+    <T> T onPool(Callable<T> work) {
+        Future<T> future;
+        try {
+            future = pool.submit(work);
+        } catch (RejectedExecutionException e) {
+            if (pool.isShutdown()) {
+                throw new IllegalStateException("the Argon2 pool is shut down", e);
+            }
+            throw busy();
+        }
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -134,6 +174,26 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Argon2 failed", e.getCause());
         }
+    }
+
+    int queued() {
+        return pool.getQueue().size();
+    }
+
+    int running() {
+        return pool.getActiveCount();
+    }
+
+    private PasswordHasherBusyException busy() {
+        long total = refused.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        // Once a minute at most: a flood refused here must not turn into a flood of log lines.
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            LOG.warn("Password hashing saturated ({} running, {} queued, limit AUTH_ARGON2_QUEUE_LIMIT={}): refusing with 503; "
+                    + "{} refused since start", pool.getActiveCount(), pool.getQueue().size(), parameters.queueLimit(), total);
+        }
+        return new PasswordHasherBusyException("password hashing is saturated");
     }
 
     @PreDestroy

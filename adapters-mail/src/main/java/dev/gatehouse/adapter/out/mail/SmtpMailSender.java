@@ -5,28 +5,38 @@ import dev.gatehouse.application.port.out.MailRenderer.RenderedMail;
 import dev.gatehouse.application.port.out.MailSender;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.Email;
-import io.micronaut.email.EmailSender;
 import io.micronaut.email.MultipartBody;
+import io.micronaut.email.javamail.sender.JavaxEmailComposer;
 import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 
-/** Sends over SMTP through micronaut-email-javamail: one multipart (text and HTML) message per mail. */
+/**
+ * Sends over SMTP through micronaut-email-javamail: one multipart (text and HTML) message per mail.
+ *
+ * <p>The message is composed by micronaut-email and handed to JavaMail's {@link Transport} here, not through
+ * its {@code JavaxEmailSender}: that one logs every failure with a full stack trace at ERROR before it
+ * rethrows, once per retry of every mail while the relay is down. The failure is the outbox's to report,
+ * in one line per attempt.
+ */
 @Singleton
 @Requires(property = "smtp.host")
 public final class SmtpMailSender implements MailSender {
-    private final EmailSender<?, ?> sender;
+    private final JavaxEmailComposer composer;
     private final SmtpSettings smtp;
 
-    public SmtpMailSender(EmailSender<?, ?> sender, SmtpSettings smtp) {
-        this.sender = sender;
+    public SmtpMailSender(JavaxEmailComposer composer, SmtpSettings smtp) {
+        this.composer = composer;
         this.smtp = smtp;
     }
 
     @Override
     public void send(RenderedMail mail) {
         try {
-            sender.send(Email.builder().from(smtp.from()).to(mail.to()).subject(mail.subject())
-                    .body(new MultipartBody(mail.html(), mail.text())));
-        } catch (RuntimeException e) {
+            Email email = Email.builder().from(smtp.from()).to(mail.to()).subject(mail.subject())
+                    .body(new MultipartBody(mail.html(), mail.text())).build();
+            Transport.send(composer.compose(email));
+        } catch (MessagingException | RuntimeException e) {
             // The cause names host and port, never the message: safe to keep for the outbox's last_error.
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

@@ -72,6 +72,9 @@ import java.util.Map;
                   locked account can still reset its password); mail requests per address and per client per hour; token
                   guesses (verify-email, reset confirm) and registrations per client per hour. Limits are runtime settings.
                 * The client address is the TCP peer; `X-Forwarded-For` counts only from a configured trusted proxy.
+                * 503 `service_unavailable` with `Retry-After` (seconds): the database is unreachable, or password hashing
+                  is saturated (AUTH_ARGON2_QUEUE_LIMIT): login, registration, password change and reset confirmation are
+                  then refused at once, before any hashing and with nothing changed. `GET /health` stays 200 (liveness).
                 * Verification and reset tokens that are unknown, used, expired or superseded answer 401 `token_not_valid`.
                   Only the newest link of each kind works; a password change kills every reset link issued before it.
                 * Mailed links are `AUTH_LINK_BASE_URL + /verify-email?token=…` and `… + /password/reset/confirm?token=…`

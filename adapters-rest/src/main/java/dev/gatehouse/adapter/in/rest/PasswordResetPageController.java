@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPass
 import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase.LogOutCommand;
 import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.out.PasswordHasherBusyException;
 import dev.gatehouse.application.port.out.StorageUnavailableException;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.PlainPassword;
@@ -113,6 +114,10 @@ public class PasswordResetPageController {
         } catch (StorageUnavailableException e) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, message("The service is unavailable for a moment. Try again shortly."))
                     .header("Retry-After", "5");
+        } catch (PasswordHasherBusyException e) {
+            // Nothing was changed and the link is still good: keep the form, so a second submit is all it takes.
+            return page(HttpStatus.SERVICE_UNAVAILABLE, form(token, List.of("The service is busy. Submit again in a moment.")))
+                    .header("Retry-After", HasherBusyHandler.RETRY_AFTER_SECONDS);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.rest;
 
+import dev.gatehouse.application.port.out.PasswordHasherBusyException;
 import dev.gatehouse.application.port.out.StorageUnavailableException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,6 +27,9 @@ public final class UnexpectedErrorHandler implements ExceptionHandler<Throwable,
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StorageUnavailableException unavailable) {
                 return new StorageUnavailableHandler().handle(request, unavailable);
+            }
+            if (t instanceof PasswordHasherBusyException busy) {
+                return new HasherBusyHandler().handle(request, busy);
             }
         }
         String incident = UUID.randomUUID().toString();
