@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** Keys live in PostgreSQL: another instance, or this one after a restart, verifies what was issued. */
 class SigningKeysAcrossInstancesTest {
+    private static final Map<String, String> SHARED_ISSUER = Map.of("auth.issuer", "http://gatehouse.test");
 
     @Test
     void aSecondInstanceVerifiesTokensOfTheFirstAndServesTheSameKeys() {
-        try (StandaloneServer first = new StandaloneServer(Map.of())) {
+        // Instances behind one name share AUTH_ISSUER (the default names each one's own port).
+        try (StandaloneServer first = new StandaloneServer(SHARED_ISSUER)) {
             HttpTest.Response registered = first.send("POST", "/api/auth/register",
                     "{\"email\":\"" + HttpTest.uniqueEmail() + "\",\"password\":\"" + HttpTest.PASSWORD + "\"}");
             assertEquals(201, registered.status(), registered.body());
@@ -20,7 +22,7 @@ class SigningKeysAcrossInstancesTest {
             String jwks = first.send("GET", "/.well-known/jwks.json", null).body();
             first.close();
 
-            try (StandaloneServer second = new StandaloneServer(Map.of())) {
+            try (StandaloneServer second = new StandaloneServer(SHARED_ISSUER)) {
                 assertEquals(200, second.send("POST", "/api/auth/token/verify", "{\"token\":\"" + access + "\"}").status());
                 assertEquals(200, second.send("GET", "/api/auth/me", null, "Authorization", HttpTest.bearer(access)).status());
                 assertEquals(jwks, second.send("GET", "/.well-known/jwks.json", null).body());

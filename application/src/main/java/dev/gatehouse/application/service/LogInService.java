@@ -61,8 +61,13 @@ public final class LogInService implements LogInUseCase {
             // no hashing is spent on a request that cannot succeed.
             return refused(LogInResult.Reason.INVALID_CREDENTIALS);
         }
-        // Saturated hashing: refuse before the attempt is counted against the account (it checks nothing).
-        hasher.checkCapacity();
+        // Saturated hashing: refuse before the attempt is counted against the account (it checks nothing);
+        // once admitted, the password check cannot be refused.
+        return hasher.withCapacity(() -> checkPassword(command, current, limits, now, ip, identifier));
+    }
+
+    private LogInResult checkPassword(LogInCommand command, AuthSettings current, RateLimits limits, Instant now, String ip,
+                                      String identifier) {
         Optional<User> found = users.findByLogin(identifier);
         // Unknown names are counted like accounts, so a lockout says nothing about whether an account exists.
         String accountKey = found.map(u -> "login:user:" + u.id())
