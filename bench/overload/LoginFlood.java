@@ -22,8 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code FLOOD clients=… seconds=… admitted=… admitted_rps=… admitted_p50_ms=… admitted_p99_ms=… refused=…
  * refused_p99_ms=… retry_after=… other=… errors=… health=… health_p50_ms=… health_p99_ms=… health_max_ms=…}.
  * "admitted" are 200s (the hash ran), "refused" 503s (the hashing queue was full), "other" any other status.
+ * A refused client waits Retry-After before its next try, as a well-behaved client does
+ * (BENCH_HONOUR_RETRY_AFTER=0: it retries at once).
  */
 public class LoginFlood {
+    /** BENCH_HONOUR_RETRY_AFTER=0: a refused client retries at once instead of waiting Retry-After. */
+    private static final boolean HONOUR_RETRY_AFTER = !"0".equals(System.getenv("BENCH_HONOUR_RETRY_AFTER"));
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int clients = Integer.parseInt(args[1]);
@@ -60,8 +64,12 @@ public class LoginFlood {
                                 admitted.add(took);
                             } else if (r.statusCode() == 503) {
                                 refused.add(took);
-                                retryAfter.computeIfAbsent(r.headers().firstValue("retry-after").orElse("none"),
-                                        v -> new AtomicInteger()).incrementAndGet();
+                                String wait = r.headers().firstValue("retry-after").orElse("none");
+                                retryAfter.computeIfAbsent(wait, v -> new AtomicInteger()).incrementAndGet();
+                                if (HONOUR_RETRY_AFTER && wait.matches("\\d{1,3}")) {
+                                    // What a well-behaved client does; without it, refused clients retry at once.
+                                    Thread.sleep(Math.min(Long.parseLong(wait) * 1000, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+                                }
                             } else {
                                 other.incrementAndGet();
                             }
@@ -90,7 +98,7 @@ public class LoginFlood {
                 return null;
             });
         }
-        System.out.printf("FLOOD clients=%d seconds=%.0f admitted=%d admitted_rps=%.1f admitted_p50_ms=%s admitted_p99_ms=%s "
+        System.out.printf("FLOOD honour_retry_after=" + (HONOUR_RETRY_AFTER ? 1 : 0) + " clients=%d seconds=%.0f admitted=%d admitted_rps=%.1f admitted_p50_ms=%s admitted_p99_ms=%s "
                         + "admitted_max_ms=%s refused=%d refused_p99_ms=%s retry_after=%s other=%d errors=%d health=%d health_bad=%d "
                         + "health_p50_ms=%s health_p99_ms=%s health_max_ms=%s%n",
                 clients, seconds, admitted.size(), admitted.size() / seconds, pct(admitted, 50), pct(admitted, 99),

@@ -45,6 +45,13 @@ public final class LogInService implements LogInUseCase {
 
     @Override
     public LogInResult logIn(LogInCommand command) {
+        // Saturated hashing: refuse first, before anything is counted or read (a flood of refusals must stay
+        // cheap: not even the per-address counter is written). Once admitted, the password check cannot be
+        // refused, so a refusal never counts towards an account's lockout.
+        return hasher.withCapacity(() -> admitted(command));
+    }
+
+    private LogInResult admitted(LogInCommand command) {
         AuthSettings current = settings.current();
         RateLimits limits = current.rateLimits();
         Instant now = clock.instant();
@@ -61,8 +68,6 @@ public final class LogInService implements LogInUseCase {
             // no hashing is spent on a request that cannot succeed.
             return refused(LogInResult.Reason.INVALID_CREDENTIALS);
         }
-        // Saturated hashing: refuse before the attempt is counted against the account (it checks nothing).
-        hasher.checkCapacity();
         Optional<User> found = users.findByLogin(identifier);
         // Unknown names are counted like accounts, so a lockout says nothing about whether an account exists.
         String accountKey = found.map(u -> "login:user:" + u.id())

@@ -11,7 +11,9 @@ import io.micronaut.context.annotation.Context;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
@@ -57,6 +59,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private final DjangoPbkdf2Verifier pbkdf2 = new DjangoPbkdf2Verifier();
     private final Argon2Parameters parameters;
     private final ThreadPoolExecutor pool;
+    private final Semaphore slots;
+    /** A slot taken by {@link #withCapacity} for the first hash its work asks for. */
+    private final ThreadLocal<Boolean> reserved = ThreadLocal.withInitial(() -> false);
     private final String dummyHash;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -64,7 +69,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public Argon2PasswordHasher(Argon2Parameters parameters) {
         this.parameters = parameters;
         AtomicInteger count = new AtomicInteger();
-        BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(parameters.queueLimit());
+        // Admission is the semaphore's: at most concurrency + queueLimit hashes are ever submitted at once.
+        this.slots = new Semaphore(parameters.concurrency() + parameters.queueLimit());
+        BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
         this.pool = new ThreadPoolExecutor(parameters.concurrency(), parameters.concurrency(), 0, TimeUnit.MILLISECONDS,
                 queue, r -> {
                     Thread t = new Thread(r, "argon2-" + count.incrementAndGet());
@@ -143,9 +150,21 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     @Override
-    public void checkCapacity() {
-        if (pool.getActiveCount() >= parameters.concurrency() && pool.getQueue().remainingCapacity() == 0) {
+    public <T> T withCapacity(Supplier<T> work) {
+        if (reserved.get()) {
+            return work.get();
+        }
+        if (!slots.tryAcquire()) {
             throw busy();
+        }
+        reserved.set(true);
+        try {
+            return work.get();
+        } finally {
+            if (reserved.get()) {
+                slots.release(); // work asked for no hash
+            }
+            reserved.remove();
         }
     }
 
@@ -156,19 +175,37 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     // Package-private: tests occupy the pool with work of their own to saturate it deterministically.
     <T> T onPool(Callable<T> work) {
+        if (reserved.get()) {
+            reserved.set(false); // this hash uses the slot withCapacity took
+        } else if (!slots.tryAcquire()) {
+            throw busy();
+        }
+        // Released once: when the work ends, or when it is cancelled before it ever ran.
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.compareAndSet(true, false)) {
+                slots.release();
+            }
+        };
         Future<T> future;
         try {
-            future = pool.submit(work);
+            future = pool.submit(() -> {
+                try {
+                    return work.call();
+                } finally {
+                    release.run();
+                }
+            });
         } catch (RejectedExecutionException e) {
-            if (pool.isShutdown()) {
-                throw new IllegalStateException("the Argon2 pool is shut down", e);
-            }
-            throw busy();
+            release.run();
+            throw new IllegalStateException("the Argon2 pool is shut down", e);
         }
         try {
             return future.get();
         } catch (InterruptedException e) {
-            future.cancel(true);
+            if (future.cancel(true)) {
+                release.run();
+            }
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);
         } catch (ExecutionException e) {

@@ -30,7 +30,7 @@ class Argon2QueueLimitTest {
             Thread queued = Thread.ofVirtual().start(() -> hasher.onPool(() -> { release.await(); return null; }));
             await(() -> hasher.queued() == 1);
 
-            assertThrows(PasswordHasherBusyException.class, hasher::checkCapacity);
+            assertThrows(PasswordHasherBusyException.class, () -> hasher.withCapacity(() -> "nothing reserved"));
             assertThrows(PasswordHasherBusyException.class, () -> hasher.hash(PASSWORD));
             assertThrows(PasswordHasherBusyException.class, () -> hasher.verify(stored, PASSWORD));
             assertThrows(PasswordHasherBusyException.class, () -> hasher.verifyAgainstDummy(PASSWORD));
@@ -40,11 +40,52 @@ class Argon2QueueLimitTest {
             release.countDown();
             running.join();
             queued.join();
-            assertDoesNotThrow(hasher::checkCapacity);
+            assertDoesNotThrow(() -> hasher.withCapacity(() -> null));
             assertTrue(hasher.verify(stored, PASSWORD), "admitted again once the queue drained");
         } finally {
             release.countDown();
             hasher.close();
+        }
+    }
+
+    @Test
+    void aReservedHashIsAdmittedWhileOthersAreRefused() throws Exception {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(new Argon2Parameters(Argon2Parameters.MIN_MEMORY_KIB, 2, 1, 1, 1));
+        PasswordHash stored = hasher.hash(PASSWORD);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch reservedNow = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean verified = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            Thread running = Thread.ofVirtual().start(() -> hasher.onPool(() -> { release.await(); return null; }));
+            await(() -> hasher.running() == 1);
+            // The last slot, reserved: the check that follows inside cannot be refused any more.
+            Thread reserver = Thread.ofVirtual().start(() -> verified.set(hasher.withCapacity(() -> {
+                reservedNow.countDown();
+                awaitQuietly(proceed);
+                return hasher.verify(stored, PASSWORD);
+            })));
+            reservedNow.await();
+            assertThrows(PasswordHasherBusyException.class, () -> hasher.hash(PASSWORD), "no slot left for anyone else");
+            proceed.countDown();
+            await(() -> hasher.queued() == 1);
+            release.countDown();
+            running.join();
+            reserver.join();
+            assertTrue(verified.get(), "the reserved check ran");
+            assertEquals(1, hasher.refusedCount());
+        } finally {
+            release.countDown();
+            proceed.countDown();
+            hasher.close();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

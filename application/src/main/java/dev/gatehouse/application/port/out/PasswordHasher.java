@@ -14,10 +14,12 @@ public interface PasswordHasher {
     boolean verify(PasswordHash hash, PlainPassword password);
 
     /**
-     * Throws {@link PasswordHasherBusyException} if a hash asked for now would be refused, so that a use
-     * case can refuse before it counts an attempt or reads anything. A hash may still be refused later.
+     * Runs {@code work} with room for one hash reserved for it, or throws {@link PasswordHasherBusyException}
+     * at once when there is none: a use case refuses before it counts an attempt or reads anything, and the
+     * first hash inside {@code work} cannot be refused any more. Further hashes in it are admitted as usual.
      */
-    default void checkCapacity() {
+    default <T> T withCapacity(java.util.function.Supplier<T> work) {
+        return work.get();
     }
 
     /** True when the hash was made with weaker parameters than the configured ones. */
