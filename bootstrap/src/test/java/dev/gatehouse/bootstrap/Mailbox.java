@@ -65,6 +65,13 @@ final class Mailbox implements AutoCloseable {
         greenMail.stop();
     }
 
+    /** Every SMTP envelope recipient (RCPT TO) seen so far: GreenMail makes one user per recipient it delivers to. */
+    java.util.Set<String> envelopeRecipients() {
+        java.util.Set<String> recipients = new java.util.HashSet<>();
+        greenMail.getUserManager().listUser().forEach(user -> recipients.add(user.getEmail()));
+        return recipients;
+    }
+
     /** Every mail received so far for {@code to}. */
     List<Mail> to(String to) {
         List<Mail> mails = new ArrayList<>();

@@ -77,7 +77,10 @@ public final class AccountMail {
     private static Map<String, String> common(User user, Instant now) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("email", user.email().value());
-        parameters.put("name", user.profile().firstName().isEmpty() ? user.email().value() : user.profile().firstName());
+        // A name is text a stranger may have typed while registering someone else's address: it goes
+        // into mail only once that address is proven to be theirs.
+        boolean named = user.isEmailVerified() && !user.profile().firstName().isEmpty();
+        parameters.put("name", named ? user.profile().firstName() : user.email().value());
         parameters.put("time", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         return parameters;
     }

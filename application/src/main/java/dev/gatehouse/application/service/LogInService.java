@@ -71,7 +71,7 @@ public final class LogInService implements LogInUseCase {
         Optional<User> found = users.findByLogin(identifier);
         // Unknown names are counted like accounts, so a lockout says nothing about whether an account exists.
         String accountKey = found.map(u -> "login:user:" + u.id())
-                .orElseGet(() -> "login:name:" + Text.nfc(identifier).toLowerCase(java.util.Locale.ROOT));
+                .orElseGet(() -> "login:name:" + dev.gatehouse.domain.user.Username.canonicalOf(identifier));
         // The attempt is counted before the password is checked: under any concurrency, at most
         // loginMaxFailures guesses are ever checked per lockout window.
         RateLimiter.Count attempts = limiter.hit(accountKey, limits.lockout(), now);

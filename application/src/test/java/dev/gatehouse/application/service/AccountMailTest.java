@@ -131,14 +131,20 @@ class AccountMailTest {
     }
 
     @Test
-    void aMailGreetsByFirstNameAndFallsBackToTheAddress() {
+    void aMailGreetsAVerifiedAddressByFirstNameAndAnUnverifiedOneByTheAddress() {
         User bob = User.register(ann.id(), EmailAddress.of("bob@example.com"),
                 new Profile(Username.of("bob"), "Bob", "Ray", null, null), ann.passwordHash(), Fixture.T0);
+        // Unverified: "Bob" is text a stranger may have typed for someone else's address.
+        fx.mail.notice(bob, Template.PASSWORD_CHANGED, Fixture.T0);
+        fx.mail.verificationLink(bob, Fixture.T0);
+        bob.confirmEmail();
         fx.mail.notice(bob, Template.PASSWORD_CHANGED, Fixture.T0);
         fx.mail.notice(ann, Template.PASSWORD_CHANGED, Fixture.T0);
 
-        assertEquals("Bob", fx.outbox.enqueued().get(0).parameters().get("name"));
-        assertEquals("Ann@example.com", fx.outbox.enqueued().get(1).parameters().get("name"));
+        assertEquals("bob@example.com", fx.outbox.enqueued().get(0).parameters().get("name"));
+        assertEquals("bob@example.com", fx.outbox.enqueued().get(1).parameters().get("name"));
+        assertEquals("Bob", fx.outbox.enqueued().get(2).parameters().get("name"));
+        assertEquals("Ann@example.com", fx.outbox.enqueued().get(3).parameters().get("name"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gatehouse.domain.user;
 
+import dev.gatehouse.domain.shared.InvalidValueException;
 import dev.gatehouse.domain.shared.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -20,6 +21,10 @@ public final class PlainPassword {
 
     public static PlainPassword of(String raw) {
         Objects.requireNonNull(raw, "raw");
+        // A lone surrogate encodes to '?', so "Pw\ud800x" and "Pw\udfffx" would hash the same.
+        if (!Text.isValidUnicode(raw)) {
+            throw new InvalidValueException("The password must be valid Unicode text.");
+        }
         // Normalising a huge string is itself work an attacker could ask for: bound it first.
         if (raw.length() > MAX_BYTES * 2) {
             return new PlainPassword(raw);

@@ -26,7 +26,10 @@ public record Profile(Username username, String firstName, String lastName, Stri
         avatar = avatar(avatar);
     }
 
-    /** A first or last name: trimmed, at most 150 characters, no control characters; null means empty. */
+    /**
+     * A first or last name: trimmed, at most 150 characters; null means empty. No controls, format
+     * characters (bidi overrides among them), line or paragraph separators: a name is shown to others.
+     */
     public static String name(String value) {
         if (value == null) {
             return "";
@@ -35,8 +38,8 @@ public record Profile(Username username, String firstName, String lastName, Stri
         if (v.codePointCount(0, v.length()) > MAX_NAME_LENGTH) {
             throw new InvalidValueException("Ensure this field has no more than 150 characters.");
         }
-        if (Text.hasControlCharacters(v)) {
-            throw new InvalidValueException("This field may not contain control characters.");
+        if (Text.hasInvisibleCharacters(v)) {
+            throw new InvalidValueException("This field may not contain control, format or separator characters.");
         }
         return v;
     }

@@ -2,11 +2,11 @@ package dev.gatehouse.domain.user;
 
 import dev.gatehouse.domain.shared.InvalidValueException;
 import dev.gatehouse.domain.shared.Text;
-import java.util.Locale;
 
 /**
- * 1–150 characters: letters, digits, inner spaces and {@code @ . + - _}. Unique case-insensitively,
- * so "John Smith" and "john smith" are the same name.
+ * 1–150 characters: letters, digits, inner spaces and {@code @ . + - _}, kept as typed (NFC).
+ * Unique by {@link #canonical()}, NFKC with full case folding as Django normalises usernames, so
+ * "John Smith" and "john smith" are one name, and so are "ａlice", "ſam", "ﬁnn" and "alice", "sam", "finn".
  */
 public record Username(String value) {
     public static final int MAX_LENGTH = 150;
@@ -15,7 +15,7 @@ public record Username(String value) {
         if (value == null) {
             throw new InvalidValueException("This field is required.");
         }
-        value = Text.nfc(value);
+        value = Text.nfc(Text.requireValidUnicode(value));
         if (value.isEmpty()) {
             throw new InvalidValueException("This field may not be blank.");
         }
@@ -37,7 +37,12 @@ public record Username(String value) {
     }
 
     public String canonical() {
-        return value.toLowerCase(Locale.ROOT);
+        return canonicalOf(value);
+    }
+
+    /** The canonical form of any typed identifier (NFKC_Casefold of its trimmed text). */
+    public static String canonicalOf(String raw) {
+        return Text.fold(raw.strip());
     }
 
     @Override

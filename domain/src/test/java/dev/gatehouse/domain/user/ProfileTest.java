@@ -74,4 +74,11 @@ class ProfileTest {
         assertEquals(longest, Profile.avatar(longest));
         assertThrows(InvalidValueException.class, () -> Profile.avatar(longest + "a"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Ann\u202Eevil", "Ann\u2066x", "Ann\u200Bx", "Ann\u00ADx",
+            "Ann\u2028x", "Ann\u2029x", "Ann\uD800", "Ann\uDFFFx", "Ann\u0085x", "URGENT\nhttps://evil.example"})
+    void namesRefuseControlFormatSeparatorAndBidiCharacters(String raw) {
+        assertThrows(InvalidValueException.class, () -> Profile.name(raw));
+    }
 }

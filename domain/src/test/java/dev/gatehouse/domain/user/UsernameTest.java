@@ -40,4 +40,20 @@ class UsernameTest {
         assertEquals("john smith", Username.of("John SMITH").canonical());
         assertEquals(Username.of("John Smith").canonical(), Username.of("john smith").canonical());
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // fullwidth, long s, ligature, case, NFD vs NFC, German sharp s (full case folding).
+            "ａlice|alice", "ＡＬＩＣＥ|alice", "ſam|sam", "ﬁnn|finn", "FINN|finn", "Zoe\u0308|zoë", "Zoë|zoë",
+            "Straße|strasse", "STRASSE|strasse"})
+    void variantsOfOneNameShareTheCanonicalForm(String variant, String canonical) {
+        assertEquals(canonical, Username.of(variant).canonical());
+        assertEquals(canonical, Username.canonicalOf(variant));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ann\u202Eevil", "ann\u200Bx", "ann\u2028x", "ann\u2029x", "ann\uD800x", "ann\u0085x"})
+    void refusesInvisibleCharactersAndLoneSurrogates(String raw) {
+        assertThrows(InvalidValueException.class, () -> Username.of(raw));
+    }
 }

@@ -32,6 +32,12 @@ public final class SmtpMailSender implements MailSender {
 
     @Override
     public void send(RenderedMail mail) {
+        // Angus Mail without mail.mime.allowutf8 writes only the low byte of each character into
+        // RCPT TO, so a non-ASCII recipient would be delivered to someone else. EmailAddress keeps
+        // every envelope ASCII; this is the last line, failing visibly rather than mangling.
+        if (!mail.to().chars().allMatch(ch -> ch > 0x20 && ch < 0x7f) || mail.to().indexOf('<') >= 0 || mail.to().indexOf('>') >= 0) {
+            throw new MailDeliveryException("SMTP delivery refused: the recipient is not a plain ASCII mailbox", null);
+        }
         try {
             Email email = Email.builder().from(smtp.from()).to(mail.to()).subject(mail.subject())
                     .body(new MultipartBody(mail.html(), mail.text())).build();

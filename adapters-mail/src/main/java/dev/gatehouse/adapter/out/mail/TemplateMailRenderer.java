@@ -55,7 +55,7 @@ public final class TemplateMailRenderer implements MailRenderer {
                 secrets.add(escapeHtml(value));
             }
         });
-        return new RenderedMail(message.to().value(), subject, text, html, secrets);
+        return new RenderedMail(message.to().envelope(), subject, text, html, secrets);
     }
 
     private String template(String name) {

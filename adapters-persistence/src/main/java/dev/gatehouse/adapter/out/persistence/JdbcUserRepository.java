@@ -2,7 +2,6 @@ package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.DuplicateUserException;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.domain.shared.Text;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
@@ -10,7 +9,6 @@ import dev.gatehouse.domain.user.Username;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 
 @Singleton
@@ -42,19 +40,22 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByLogin(String identifier) {
-        String canonical = Text.nfc(identifier.strip()).toLowerCase(Locale.ROOT);
+        // The identifier may be either: compare each column with the canonical form of its own kind.
+        String asUsername = Username.canonicalOf(identifier);
+        String asEmail = EmailAddress.canonicalOf(identifier).orElse(asUsername);
         return sql.one(SELECT + "WHERE u.email_canonical = ? OR u.username_canonical = ? "
                         + "ORDER BY (u.email_canonical = ?) DESC LIMIT 1",
                 ps -> {
-                    ps.setString(1, canonical);
-                    ps.setString(2, canonical);
-                    ps.setString(3, canonical);
+                    ps.setString(1, asEmail);
+                    ps.setString(2, asUsername);
+                    ps.setString(3, asEmail);
                 }, UserRows::map);
     }
 
     @Override
     public Page search(String query, int page, int size) {
-        String q = query == null ? "" : Text.nfc(query.strip()).toLowerCase(Locale.ROOT);
+        // Canonical, like the columns searched: a whole address matches in its IDNA ASCII form.
+        String q = query == null ? "" : EmailAddress.canonicalOf(query).orElse(Username.canonicalOf(query));
         // LIKE metacharacters in the query are matched literally.
         String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String where = q.isEmpty() ? "" : "WHERE u.email_canonical LIKE ? OR u.username_canonical LIKE ? ";

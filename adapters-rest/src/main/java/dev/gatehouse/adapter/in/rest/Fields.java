@@ -33,10 +33,15 @@ final class Fields {
             errors.add(field, BLANK);
             return null;
         }
-        return PlainPassword.of(value);
+        // PlainPassword refuses text that is not valid Unicode (a lone surrogate): a field error, not a 500.
+        return errors.attempt(field, () -> PlainPassword.of(value));
     }
 
     static PlainPassword optionalPassword(String value) {
-        return value == null ? null : PlainPassword.of(value);
+        try {
+            return value == null ? null : PlainPassword.of(value);
+        } catch (dev.gatehouse.domain.shared.InvalidValueException e) {
+            throw dev.gatehouse.application.error.ValidationFailedException.of("confirm_password", e.getMessage());
+        }
     }
 }

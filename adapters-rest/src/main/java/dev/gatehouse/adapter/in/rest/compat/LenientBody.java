@@ -69,7 +69,7 @@ public final class LenientBody {
             errors.add(field, BLANK);
             return null;
         }
-        return value == null ? null : PlainPassword.of(value);
+        return value == null ? null : errors.attempt(field, () -> PlainPassword.of(value));
     }
 
     /** The field as a string when it was sent and not null; otherwise null with the error recorded. */
