@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.in.rest.Problem;
 import dev.gatehouse.adapter.in.rest.Problems;
+import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthController;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
@@ -19,6 +20,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -35,6 +37,7 @@ import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -60,10 +63,13 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
     private final JsonMapper json;
 
     private final NettyHttpServerConfiguration server;
+    private final boolean djRestAuth;
 
     RequestGuardFactory(@Value("${auth.http.request-read-timeout:20s}") Duration readTimeout, JsonMapper json,
-                        NettyHttpServerConfiguration server) {
+                        NettyHttpServerConfiguration server,
+                        @Value("${" + DjRestAuthController.ENABLED + ":false}") boolean djRestAuth) {
         this.readTimeout = readTimeout;
+        this.djRestAuth = djRestAuth;
         this.json = json;
         this.server = server;
     }
@@ -118,7 +124,7 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
         }
     }
 
-    private byte[] render(Problem problem) {
+    private byte[] render(Object problem) {
         try {
             return json.writeValueAsBytes(problem);
         } catch (java.io.IOException e) {
@@ -153,7 +159,7 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
                 channel.pipeline().replace(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
                         ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, codec());
             }
-            Guard guard = new Guard(readTimeout.toMillis(), RequestGuardFactory.this::render);
+            Guard guard = new Guard(readTimeout.toMillis(), RequestGuardFactory.this::render, server.getMaxRequestSize(), djRestAuth);
             channel.pipeline().addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "gatehouse-first-byte", guard.firstByte);
             channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "gatehouse-request-guard", guard);
         }
@@ -162,7 +168,13 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
     /** One per connection; runs on the connection's event loop, so its fields need no locking. */
     static final class Guard extends ChannelDuplexHandler {
         private final long timeoutMillis;
-        private final Function<Problem, byte[]> render;
+        private final Function<Object, byte[]> render;
+        private final long maxBody;
+        private final boolean djRestAuth;
+        /** A JSON request held back until its whole body is in and checked (bounded by the body limit). */
+        private HttpRequest held;
+        private final List<HttpContent> heldContent = new ArrayList<>();
+        private long heldBytes;
         private ScheduledFuture<?> timer;
         /** The headers of the current request went on to Micronaut, which may be answering it. */
         private boolean forwarded;
@@ -193,9 +205,11 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
             guardContext = ctx;
         }
 
-        Guard(long timeoutMillis, Function<Problem, byte[]> render) {
+        Guard(long timeoutMillis, Function<Object, byte[]> render, long maxBody, boolean djRestAuth) {
             this.timeoutMillis = timeoutMillis;
             this.render = render;
+            this.maxBody = maxBody;
+            this.djRestAuth = djRestAuth;
         }
 
         @Override
@@ -219,12 +233,83 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
                     return;
                 }
                 forwarded = true;
+                String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+                if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+                    held = request;
+                    heldBytes = 0;
+                    return;
+                }
+            }
+            if (held != null && msg instanceof HttpContent content) {
+                heldContent.add(content);
+                heldBytes += content.content().readableBytes();
+                if (heldBytes > maxBody) {
+                    // Too large to check: Micronaut refuses it by its size (413).
+                    forwardHeld(ctx);
+                } else if (content instanceof LastHttpContent) {
+                    checkHeld(ctx);
+                }
+                return;
             }
             if (msg instanceof LastHttpContent) {
                 cancel();
                 forwarded = false;
             }
             ctx.fireChannelRead(msg);
+        }
+
+        private void checkHeld(ChannelHandlerContext ctx) {
+            byte[] body = new byte[(int) heldBytes];
+            int at = 0;
+            for (HttpContent content : heldContent) {
+                int n = content.content().readableBytes();
+                content.content().getBytes(content.content().readerIndex(), body, at, n);
+                at += n;
+            }
+            JsonBodyCheck.Problem problem = JsonBodyCheck.check(body);
+            if (problem == null) {
+                forwardHeld(ctx);
+                return;
+            }
+            String path = new QueryStringDecoder(held.uri()).path();
+            releaseHeld();
+            if (djRestAuth && (path.equals("/dj-rest-auth") || path.startsWith("/dj-rest-auth/"))) {
+                // The dialect's clients read Django REST framework's shape, even for a body they could not send.
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "application/json", Map.of("detail", problem.field() == null
+                        ? "JSON parse error - " + problem.message() : problem.field() + ": " + problem.message()));
+                return;
+            }
+            refuse(ctx, Problems.problem(HttpStatus.BAD_REQUEST, "validation_failed",
+                    problem.field() == null ? problem.message() : "One or more fields are invalid.",
+                    problem.field() == null ? null : Map.of(problem.field(), List.of(problem.message()))));
+        }
+
+        private void forwardHeld(ChannelHandlerContext ctx) {
+            HttpRequest request = held;
+            List<HttpContent> contents = new ArrayList<>(heldContent);
+            boolean last = !contents.isEmpty() && contents.getLast() instanceof LastHttpContent;
+            held = null;
+            heldContent.clear();
+            ctx.fireChannelRead(request);
+            for (HttpContent content : contents) {
+                ctx.fireChannelRead(content);
+            }
+            if (last) {
+                cancel();
+                forwarded = false;
+            }
+        }
+
+        private void releaseHeld() {
+            held = null;
+            heldContent.forEach(ReferenceCountUtil::release);
+            heldContent.clear();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            releaseHeld();
+            super.channelInactive(ctx);
         }
 
         private void timedOut(ChannelHandlerContext ctx) {
@@ -243,12 +328,15 @@ final class RequestGuardFactory implements BeanCreatedEventListener<NettyServerC
         }
 
         private void refuse(ChannelHandlerContext ctx, Problem problem) {
+            refuse(ctx, HttpResponseStatus.valueOf(problem.status()), "application/problem+json", problem);
+        }
+
+        private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String contentType, Object answer) {
             refused = true;
             cancel();
-            ByteBuf body = Unpooled.wrappedBuffer(render.apply(problem));
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(problem.status()), body);
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+            ByteBuf body = Unpooled.wrappedBuffer(render.apply(answer));
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                     .set(HttpHeaderNames.CACHE_CONTROL, "no-store");

@@ -24,7 +24,85 @@ class RequestGuardEndToEndTest extends HttpTest {
 
     @Override
     Map<String, String> extraProperties() {
-        return Map.of("auth.http.request-read-timeout", "2s");
+        return Map.of("auth.http.request-read-timeout", "2s", "auth.compat.dj-rest-auth.enabled", "true",
+                "auth.compat.simple.enabled", "true");
+    }
+
+    private static final List<String> LOGINS = List.of("/api/auth/login", "/dj-rest-auth/login/", "/api/login");
+
+    @Test
+    void loneSurrogateEscapesAreRefusedInEveryDialect() throws IOException {
+        for (String path : LOGINS) {
+            for (String password : List.of("Pw\\ud800x", "Pw\\udfffx", "\\ude00\\ud83d")) {
+                assertRefused(path, ("{\"login\":\"a@example.com\",\"username\":\"a\",\"email\":\"a@example.com\","
+                        + "\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Response register = post("/api/auth/register", "{\"email\":\"lone@example.com\",\"password\":\"Pw\\ud800xxxxxxxxxx\"}");
+        assertProblem(register, 400, "validation_failed");
+        assertTrue(register.errors().containsKey("password"), register.body());
+        // A real pair is one character and goes through: the login fails on the credentials, not on the body.
+        assertProblem(post("/api/auth/login", "{\"login\":\"a@example.com\",\"password\":\"Pw\\ud83d\\ude00x\"}"),
+                401, "invalid_credentials");
+    }
+
+    @Test
+    void nulInAJsonStringIsRefusedInEveryDialect() throws IOException {
+        for (String path : LOGINS) {
+            assertRefused(path, "{\"login\":\"a\\u0000b\",\"username\":\"a\\u0000b\",\"password\":\"x\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Response response = post("/api/auth/register", "{\"email\":\"nul@example.com\",\"password\":\"long enough\",\"first_name\":\"a\\u0000\"}");
+        assertProblem(response, 400, "validation_failed");
+        assertTrue(response.errors().containsKey("first_name"), response.body());
+    }
+
+    @Test
+    void invalidUtf8IsRefusedInEveryDialect() throws IOException {
+        byte[][] bad = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0x80},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}};
+        for (String path : LOGINS) {
+            for (byte[] bytes : bad) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                body.writeBytes("{\"login\":\"a".getBytes(StandardCharsets.US_ASCII));
+                body.writeBytes(bytes);
+                body.writeBytes("\",\"username\":\"a\",\"password\":\"x\"}".getBytes(StandardCharsets.US_ASCII));
+                assertRefused(path, body.toByteArray());
+            }
+        }
+    }
+
+    @Test
+    void duplicateKeysAreRefusedInEveryDialect() throws IOException {
+        for (String path : LOGINS) {
+            assertRefused(path, "{\"login\":\"a\",\"username\":\"a\",\"password\":\"x\",\"password\":\"y\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String drf = rawPost("/dj-rest-auth/login/", "{\"username\":\"a\",\"username\":\"b\",\"password\":\"x\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(drf.contains("Content-Type: application/json") || drf.contains("content-type: application/json"), drf);
+        assertTrue(drf.contains("\"detail\":\"username: This field is sent more than once.\""), drf);
+        Response nested = post("/api/auth/register", "{\"email\":\"dup@example.com\",\"password\":\"long enough\",\"email\":\"x@example.com\"}");
+        assertProblem(nested, 400, "validation_failed");
+        assertEquals(List.of("This field is sent more than once."), nested.errors().get("email"), nested.body());
+    }
+
+    /** A 400 in the path's own shape: problem+json, or DRF's {"detail": ...} under /dj-rest-auth. */
+    private void assertRefused(String path, byte[] body) throws IOException {
+        String answer = rawPost(path, body);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), path + ": " + answer);
+        String expected = path.startsWith("/dj-rest-auth") ? "application/json" : "application/problem+json";
+        assertTrue(answer.toLowerCase().contains("content-type: " + expected), path + ": " + answer);
+    }
+
+    private String rawPost(String path, byte[] body) throws IOException {
+        try (Socket socket = socket()) {
+            send(socket, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n");
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return readUntilClosed(socket);
+        }
     }
 
     @Test
