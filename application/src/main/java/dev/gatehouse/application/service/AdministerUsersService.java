@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.port.in.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.Principal;
@@ -9,6 +10,7 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
@@ -59,6 +61,11 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             User user = users.findById(id).orElseThrow(() -> new NotFoundException("User"));
+            boolean staysAdmin = (changes.active() == null || changes.active())
+                    && (changes.role() == null || changes.role() == Role.ADMIN);
+            if (!staysAdmin) {
+                requireAnotherAdmin(user);
+            }
             List<String> changed = new ArrayList<>();
             if (changes.active() != null && changes.active() != user.isActive()) {
                 if (changes.active()) {
@@ -71,6 +78,8 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
             }
             if (changes.role() != null && changes.role() != user.role()) {
                 user.assignRole(changes.role());
+                // The role is a claim in every access token: none issued under the old one may live on.
+                sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.ROLE_CHANGED);
                 changed.add("role=" + changes.role().code());
             }
             if (changes.emailVerified() != null && changes.emailVerified() != user.isEmailVerified()) {
@@ -88,6 +97,13 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
             }
             return user;
         });
+    }
+
+    /** At least one active administrator always remains: refuses to take away the last one. */
+    private void requireAnotherAdmin(User user) {
+        if (user.isActive() && user.role() == Role.ADMIN && users.lockActiveAdmins() <= 1) {
+            throw new LastAdminException();
+        }
     }
 
     @Override
