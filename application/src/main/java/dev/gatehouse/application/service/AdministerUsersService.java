@@ -1,6 +1,5 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.port.in.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.Principal;
@@ -64,7 +63,7 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
             boolean staysAdmin = (changes.active() == null || changes.active())
                     && (changes.role() == null || changes.role() == Role.ADMIN);
             if (!staysAdmin) {
-                requireAnotherAdmin(user);
+                Admins.requireAnotherAdmin(users, user);
             }
             List<String> changed = new ArrayList<>();
             if (changes.active() != null && changes.active() != user.isActive()) {
@@ -97,13 +96,6 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
             }
             return user;
         });
-    }
-
-    /** At least one active administrator always remains: refuses to take away the last one. */
-    private void requireAnotherAdmin(User user) {
-        if (user.isActive() && user.role() == Role.ADMIN && users.lockActiveAdmins() <= 1) {
-            throw new LastAdminException();
-        }
     }
 
     @Override
