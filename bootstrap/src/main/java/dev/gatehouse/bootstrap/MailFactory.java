@@ -89,9 +89,9 @@ public class MailFactory {
     }
 
     @Singleton
-    VerifyEmailUseCase verifyEmail(OneTimeTokenRepository tokens, UserRepository users, SessionIssuer issuer,
-                                   Transactions transactions, Clock clock, AuditLog audit) {
-        return new VerifyEmailService(tokens, users, issuer, transactions, clock, audit);
+    VerifyEmailUseCase verifyEmail(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
+                                   SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit) {
+        return new VerifyEmailService(tokens, users, sessions, issuer, transactions, clock, audit);
     }
 
     @Singleton

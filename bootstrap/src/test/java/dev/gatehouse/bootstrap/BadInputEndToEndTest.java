@@ -83,7 +83,7 @@ class BadInputEndToEndTest extends HttpTest {
     void unknownRoutesAndMethods() {
         assertProblem(get("/api/auth/nothing-here"), 404, "not_found");
         assertProblem(get("/api/auth/login"), 405, "method_not_allowed");
-        assertProblem(send("DELETE", "/api/auth/me", null, null), 405, "method_not_allowed");
+        assertProblem(send("DELETE", "/api/auth/login", null, null), 405, "method_not_allowed");
     }
 
     @Test

@@ -124,6 +124,9 @@ class DjRestAuthEndToEndTest extends HttpTest {
         Mailbox.Mail mail = mailbox.await(email, 1);
         String key = key(mail);
         assertDrf(postJson("/dj-rest-auth/registration/verify-email/", map("key", key)), 200, map("detail", "ok"));
+        assertEquals(401, get("/api/auth/me", "Authorization", bearer(access)).status(),
+                "the first verification ends every session opened before it (pre-account hijacking)");
+        access = (String) loginDj(map("email", email, "password", PASSWORD)).get("access");
         assertEquals(true, get("/api/auth/me", "Authorization", bearer(access)).map().get("email_verified"));
         assertEquals(1, get("/api/auth/sessions", "Authorization", bearer(access)).list().size(),
                 "verifying opens no session nobody holds");
@@ -171,7 +174,7 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertDrf(postJson("/dj-rest-auth/registration/", map("email", email, "password1", 12, "password2", List.of())), 400,
                 map("password2", List.of("Not a valid string.")));
 
-        registerDj(email, username);
+        markVerified((String) user(registerDj(email, username)).get("pk")); // a claimed address is never replaced
         Map<String, Object> taken = drf(postJson("/dj-rest-auth/registration/", map("username", username, "email", uniqueEmail(),
                 "password1", PASSWORD, "password2", PASSWORD)), 400);
         assertEquals(List.of("A user with that username already exists."), taken.get("username"));

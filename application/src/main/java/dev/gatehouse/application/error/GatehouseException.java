@@ -8,7 +8,7 @@ package dev.gatehouse.application.error;
 public abstract sealed class GatehouseException extends RuntimeException
         permits ValidationFailedException, InvalidCredentialsException, EmailNotVerifiedException,
         AccountDisabledException, TokenNotValidException, TokenReusedException, NotAuthenticatedException,
-        PermissionDeniedException, NotFoundException, RateLimitedException {
+        PermissionDeniedException, NotFoundException, RateLimitedException, LastAdminException, EmailTakenException {
 
     protected GatehouseException(String message) {
         // No stack trace: these are expected outcomes, thrown on hot paths, and never logged as errors.

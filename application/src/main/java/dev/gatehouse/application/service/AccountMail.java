@@ -6,6 +6,7 @@ import dev.gatehouse.application.settings.MailSettings;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.OpaqueToken;
+import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.security.SecureRandom;
@@ -43,6 +44,22 @@ public final class AccountMail {
     public void passwordResetLink(User user, Instant now) {
         withToken(user, OneTimeToken.Purpose.PASSWORD_RESET, MailMessage.Template.PASSWORD_RESET, settings::passwordResetLink,
                 "1 hour", now);
+    }
+
+    /**
+     * The link that moves {@code user} to {@code newEmail}, mailed to the new address. That address is
+     * unproven, so the mail carries no text the account holder typed (no name), only the link.
+     */
+    public void emailChangeLink(User user, EmailAddress newEmail, Instant now) {
+        OpaqueToken token = OpaqueToken.generate(random);
+        tokens.issue(OneTimeToken.issueEmailChange(token.hash(), user, newEmail, now));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("email", newEmail.value());
+        parameters.put("time", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        parameters.put("token", token.value());
+        parameters.put("link", settings.emailChangeLink(token.value()));
+        parameters.put("valid_for", "24 hours");
+        outbox.enqueue(new MailMessage(MailMessage.Template.EMAIL_CHANGE, newEmail, parameters), now);
     }
 
     /** The user id as a link carries it: base64url of the UUID's 16 bytes, without padding (22 characters). */

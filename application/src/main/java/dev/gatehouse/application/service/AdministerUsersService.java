@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.user.Role;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
@@ -59,6 +60,11 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             User user = users.findById(id).orElseThrow(() -> new NotFoundException("User"));
+            boolean staysAdmin = (changes.active() == null || changes.active())
+                    && (changes.role() == null || changes.role() == Role.ADMIN);
+            if (!staysAdmin) {
+                Admins.requireAnotherAdmin(users, user);
+            }
             List<String> changed = new ArrayList<>();
             if (changes.active() != null && changes.active() != user.isActive()) {
                 if (changes.active()) {
@@ -71,6 +77,8 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
             }
             if (changes.role() != null && changes.role() != user.role()) {
                 user.assignRole(changes.role());
+                // The role is a claim in every access token: none issued under the old one may live on.
+                sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.ROLE_CHANGED);
                 changed.add("role=" + changes.role().code());
             }
             if (changes.emailVerified() != null && changes.emailVerified() != user.isEmailVerified()) {

@@ -64,6 +64,16 @@ public final class RegisterUserService implements RegisterUserUseCase {
         try {
             outcome = transactions.inTransaction(() -> {
                 var existing = users.findByEmail(command.email());
+                if (existing.isPresent() && unclaimed(existing.get())) {
+                    // Pre-account-hijacking defence: nobody has proved this address yet, so whoever
+                    // registered it first does not own it. The new registration replaces that account
+                    // (a new id, password and names; its sessions and links go with the old row) and
+                    // the answer is a fresh registration's, so it says nothing about the earlier one.
+                    users.delete(existing.get().id());
+                    audit.record(AuditEvent.of(now, AuditEvent.Type.ACCOUNT_DELETED, existing.get().id(), null,
+                            command.client().ip(), "unverified account replaced by a new registration of its address"));
+                    existing = java.util.Optional.empty();
+                }
                 if (existing.isPresent()) {
                     if (mandatory) {
                         // No enumeration: a taken address gets the same answer as a free one, and
@@ -106,6 +116,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
         }
         return new RegistrationResult.Registered(
                 new AuthenticatedUser(outcome.user(), issuer.tokens(outcome.user(), outcome.started(), now)));
+    }
+
+    /**
+     * Still nobody's: the address was never proved. Administrators are exempt (only an import can
+     * make an unverified one, and an operator put it there on purpose).
+     */
+    static boolean unclaimed(User user) {
+        return !user.isEmailVerified() && user.role() == dev.gatehouse.domain.user.Role.VIEWER;
     }
 
     private record Outcome(User user, SessionIssuer.StartedSession started) {

@@ -6,10 +6,12 @@ import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
+import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.user.User;
@@ -20,12 +22,14 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private final AuditLog audit;
     private final OneTimeTokenRepository tokens;
     private final UserRepository users;
+    private final SessionRepository sessions;
     private final SessionIssuer issuer;
     private final Transactions transactions;
     private final Clock clock;
 
-    public VerifyEmailService(OneTimeTokenRepository tokens, UserRepository users, SessionIssuer issuer,
-                              Transactions transactions, Clock clock, AuditLog audit) {
+    public VerifyEmailService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
+                              SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit) {
+        this.sessions = sessions;
         this.audit = audit;
         this.tokens = tokens;
         this.users = users;
@@ -51,6 +55,11 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
                 throw new AccountDisabledException();
             }
             tokens.markUsed(stored.use(now));
+            if (!user.isEmailVerified()) {
+                // The first proof of the address: any session opened before it may be a stranger's
+                // who registered the address first (pre-account hijacking), so none survives it.
+                sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.EMAIL_VERIFIED);
+            }
             user.confirmEmail();
             user.recordLogin(now);
             users.update(user);

@@ -20,6 +20,7 @@ import java.util.Objects;
 public record MailSettings(String linkBaseUrl, int maxAttempts, Duration firstRetry, Duration maxRetry, int batchSize,
                            Duration lease, String verifyPath, String resetPath) {
     public static final String DEFAULT_VERIFY_PATH = "/verify-email?token={token}";
+    public static final String EMAIL_CHANGE_PATH = "/email/change/confirm?token={token}";
     public static final String DEFAULT_RESET_PATH = "/password/reset/confirm?token={token}";
     static final String TOKEN = "{token}";
     static final String UID = "{uid}";
@@ -91,6 +92,11 @@ public record MailSettings(String linkBaseUrl, int maxAttempts, Duration firstRe
     /** The password-reset link: base, then the path with its placeholders filled in. */
     public String passwordResetLink(String token, String uid) {
         return link(resetPath, token, uid);
+    }
+
+    /** The email-change link (a native route: dj-rest-auth has no email change). */
+    public String emailChangeLink(String token) {
+        return link(EMAIL_CHANGE_PATH, token, "");
     }
 
     private String link(String path, String token, String uid) {

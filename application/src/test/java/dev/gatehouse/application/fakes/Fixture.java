@@ -75,6 +75,14 @@ public final class Fixture {
         return users.get(user.id());
     }
 
+    /** Stores an active user whose address is proved (a claimed account: registration never replaces it). */
+    public User addVerifiedUser(String email, String username) {
+        User user = addUser(email, username);
+        user.confirmEmail();
+        users.update(user);
+        return users.get(user.id());
+    }
+
     /** Starts a session for the user as login would, outside any use case. */
     public IssuedTokens startSession(User user) {
         SessionIssuer.StartedSession started = issuer.start(user, ClientInfo.UNKNOWN, clock.instant());

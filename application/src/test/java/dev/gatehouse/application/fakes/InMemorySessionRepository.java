@@ -71,7 +71,8 @@ public final class InMemorySessionRepository implements SessionRepository, Snaps
 
     @Override
     public Optional<SessionOfUser> findWithUser(SessionId id) {
-        return Optional.ofNullable(sessions.get(id)).map(s -> new SessionOfUser(Copies.of(s), users.get(s.userId())));
+        // As the database's ON DELETE CASCADE: a deleted user's sessions are gone.
+        return Optional.ofNullable(sessions.get(id)).flatMap(s -> users.findById(s.userId()).map(u -> new SessionOfUser(Copies.of(s), u)));
     }
 
     @Override

@@ -76,12 +76,25 @@ public final class InMemoryUserRepository implements UserRepository, Snapshottab
         if (!rows.containsKey(user.id())) {
             throw new IllegalStateException("no such user " + user.id());
         }
+        if (findByEmail(user.email()).filter(other -> !other.id().equals(user.id())).isPresent()) {
+            throw new DuplicateUserException(DuplicateUserException.Field.EMAIL);
+        }
         if (user.username() != null
                 && findByUsername(user.username()).filter(other -> !other.id().equals(user.id())).isPresent()) {
             throw new DuplicateUserException(DuplicateUserException.Field.USERNAME);
         }
         rows.put(user.id(), Copies.of(user));
         updates++;
+    }
+
+    @Override
+    public void delete(UserId id) {
+        rows.remove(id);
+    }
+
+    @Override
+    public int lockActiveAdmins() {
+        return (int) rows.values().stream().filter(u -> u.isActive() && u.role() == dev.gatehouse.domain.user.Role.ADMIN).count();
     }
 
     private Optional<User> find(Predicate<User> where) {

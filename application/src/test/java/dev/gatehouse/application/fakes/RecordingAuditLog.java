@@ -22,6 +22,12 @@ public final class RecordingAuditLog implements AuditLog, Snapshottable {
     }
 
     @Override
+    public void forgetClientAddresses(dev.gatehouse.domain.user.UserId user) {
+        events.replaceAll(e -> user.equals(e.user())
+                ? new AuditEvent(e.id(), e.occurredAt(), e.type(), e.user(), e.actor(), null, e.detail()) : e);
+    }
+
+    @Override
     public Page find(Query query) {
         List<AuditEvent> matching = events.reversed().stream()
                 .filter(e -> query.user() == null || query.user().equals(e.user()))

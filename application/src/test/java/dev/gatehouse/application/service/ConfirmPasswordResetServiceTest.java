@@ -130,7 +130,7 @@ class ConfirmPasswordResetServiceTest {
         fx.clock.advance(Duration.ofSeconds(1));
         confirm(token, NEW_PASSWORD, null);
 
-        VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock, fx.audit);
+        VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit);
         assertThrows(TokenNotValidException.class, () -> verify.verifyEmail(verification, ClientInfo.UNKNOWN));
     }
 

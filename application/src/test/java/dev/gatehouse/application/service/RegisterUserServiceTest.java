@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import static dev.gatehouse.application.fakes.Fixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -89,7 +90,7 @@ class RegisterUserServiceTest {
     @Test
     void mandatoryVerificationAnswersATakenEmailLikeAFreeOne() {
         Fixture fx = new Fixture(VerificationMode.MANDATORY);
-        fx.addUser("ann@example.com", "ann");
+        fx.addVerifiedUser("ann@example.com", "ann");
         assertInstanceOf(RegistrationResult.PendingVerification.class,
                 register(fx, "ANN@example.com", "someone-else", PASSWORD, null));
         assertEquals(1, fx.users.count());
@@ -100,7 +101,7 @@ class RegisterUserServiceTest {
     @Test
     void optionalVerificationReportsTakenEmailAndUsernameTogether() {
         Fixture fx = new Fixture(VerificationMode.OPTIONAL);
-        fx.addUser("ann@example.com", "Ann Lee");
+        fx.addVerifiedUser("ann@example.com", "Ann Lee");
         Map<String, List<String>> errors = errorsOf(fx, "ANN@example.com", "ann lee", PASSWORD, null);
         assertEquals(Map.of("email", List.of(RegisterUserService.EMAIL_TAKEN),
                 "username", List.of(RegisterUserService.USERNAME_TAKEN)), errors);
@@ -175,7 +176,7 @@ class RegisterUserServiceTest {
     @Test
     void mandatoryVerificationTellsTheOwnerOfATakenAddressAndNobodyElse() {
         Fixture fx = new Fixture(VerificationMode.MANDATORY);
-        User owner = fx.addUser("ann@example.com", "ann");
+        User owner = fx.addVerifiedUser("ann@example.com", "ann");
 
         assertInstanceOf(RegistrationResult.PendingVerification.class,
                 register(fx, "ANN@example.com", "intruder", PASSWORD, null));
@@ -194,7 +195,7 @@ class RegisterUserServiceTest {
     @Test
     void aRefusedRegistrationOwesNoMail() {
         Fixture fx = new Fixture(VerificationMode.OPTIONAL);
-        fx.addUser("ann@example.com", "ann");
+        fx.addVerifiedUser("ann@example.com", "ann");
         errorsOf(fx, "ann@example.com", "someone", PASSWORD, null);
         errorsOf(fx, "bob@example.com", "ann", PASSWORD, null);
 
@@ -244,5 +245,74 @@ class RegisterUserServiceTest {
         assertEquals(0, fx.users.count());
         assertEquals(List.of(), fx.outbox.enqueued());
         assertEquals(0, fx.oneTimeTokens.count());
+    }
+
+    // Pre-account-hijacking defence.
+
+    @ParameterizedTest
+    @EnumSource(VerificationMode.class)
+    void registeringAnUnverifiedAddressReplacesThatAccountAndVoidsItsSessionsAndLinks(VerificationMode mode) {
+        Fixture fx = new Fixture(mode);
+        User squatter = fx.addUser("ann@example.com", "squatter");
+        var squatterTokens = fx.startSession(squatter);
+        fx.mail.verificationLink(squatter, fx.clock.instant());
+        String squattersLink = fx.lastToken(dev.gatehouse.domain.mail.MailMessage.Template.VERIFY_EMAIL);
+        fx.clock.advance(java.time.Duration.ofMinutes(5));
+
+        RegistrationResult result = register(fx, "ANN@example.com", "ann", "the owner's own passphrase", null);
+
+        assertEquals(1, fx.users.count());
+        User owner = fx.users.findByEmail(EmailAddress.of("ann@example.com")).orElseThrow();
+        assertNotEquals(squatter.id(), owner.id(), "a new account, not the squatter's");
+        assertEquals("$fake$the owner's own passphrase", owner.passwordHash().phc());
+        assertEquals("ann", owner.username().value());
+        assertEquals(fx.clock.instant(), owner.dateJoined());
+        assertTrue(fx.users.findByUsername(Username.of("squatter")).isEmpty());
+        assertTrue(fx.sessions.findWithUser(squatterTokens.sessionId()).isEmpty(), "the squatter's session is gone");
+        var link = fx.oneTimeTokens.find(dev.gatehouse.domain.token.TokenHash.of(squattersLink));
+        assertTrue(link.isEmpty() || !link.get().isUsable(dev.gatehouse.domain.token.OneTimeToken.Purpose.VERIFY_EMAIL, owner,
+                fx.clock.instant()), "the squatter's link is void");
+        if (mode == VerificationMode.MANDATORY) {
+            assertInstanceOf(RegistrationResult.PendingVerification.class, result, "answered like a fresh registration");
+            assertTrue(fx.sessions.findActiveOf(owner.id(), fx.clock.instant()).isEmpty());
+        } else {
+            var registered = assertInstanceOf(RegistrationResult.Registered.class, result, "answered like a fresh registration");
+            assertEquals(owner.id(), registered.authenticated().user().id(), "the new registrant gets the tokens");
+        }
+        assertEquals(1, fx.audit.of(dev.gatehouse.domain.audit.AuditEvent.Type.ACCOUNT_DELETED).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(VerificationMode.class)
+    void aVerifiedAccountIsNeverReplaced(VerificationMode mode) {
+        Fixture fx = new Fixture(mode);
+        User ann = fx.addVerifiedUser("ann@example.com", "ann");
+        if (mode == VerificationMode.MANDATORY) {
+            assertInstanceOf(RegistrationResult.PendingVerification.class, register(fx, "ann@example.com", "bob", PASSWORD, null));
+        } else {
+            assertThrows(ValidationFailedException.class, () -> register(fx, "ann@example.com", "bob", PASSWORD, null));
+        }
+        assertEquals(ann.passwordHash().phc(), fx.users.get(ann.id()).passwordHash().phc());
+        assertEquals(1, fx.users.count());
+    }
+
+    @Test
+    void anUnverifiedAdministratorIsNotReplaced() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        User admin = fx.addUser("root@example.com", null);
+        admin.assignRole(dev.gatehouse.domain.user.Role.ADMIN);
+        fx.users.update(admin);
+        assertThrows(ValidationFailedException.class, () -> register(fx, "root@example.com", null, PASSWORD, null));
+        assertEquals(admin.id(), fx.users.findByEmail(EmailAddress.of("root@example.com")).orElseThrow().id());
+    }
+
+    @Test
+    void aFailedReplacementChangesNothing() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        User squatter = fx.addUser("ann@example.com", "squatter");
+        fx.addVerifiedUser("bob@example.com", "bob");
+        assertThrows(ValidationFailedException.class, () -> register(fx, "ann@example.com", "bob", PASSWORD, null));
+        assertEquals(squatter.id(), fx.users.findByEmail(EmailAddress.of("ann@example.com")).orElseThrow().id(),
+                "the transaction rolled back: the username was taken, so nothing was replaced");
     }
 }

@@ -24,7 +24,7 @@ class ResendVerificationServiceTest {
     private final ResendVerificationService service =
             new ResendVerificationService(fx.users, fx.mail, fx.transactions, fx.clock);
     private final VerifyEmailService verify =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock, fx.audit);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private void resend(String email) {

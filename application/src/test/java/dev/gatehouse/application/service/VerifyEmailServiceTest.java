@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VerifyEmailServiceTest {
     private final Fixture fx = new Fixture(VerificationMode.MANDATORY);
     private final VerifyEmailService service =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.issuer, fx.transactions, fx.clock, fx.audit);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private String mailedToken() {
@@ -184,5 +184,26 @@ class VerifyEmailServiceTest {
         assertTrue(fx.users.get(bob.id()).isEmailVerified());
         assertFalse(fx.users.get(ann.id()).isEmailVerified());
         assertNotNull(stored(bobs).usedAt());
+    }
+
+    @Test
+    void theFirstVerificationRevokesEverySessionOpenedBeforeIt() {
+        var squatters = fx.startSession(ann);
+        String token = mailedToken();
+        AuthenticatedUser verified = verify(token);
+        assertNotNull(fx.sessions.get(squatters.sessionId()).revokedAt(), "a session from before the proof is revoked");
+        assertEquals(Session.RevokeReason.EMAIL_VERIFIED, fx.sessions.get(squatters.sessionId()).revokeReason());
+        assertNull(fx.sessions.get(verified.tokens().sessionId()).revokedAt(), "the verifier's own session lives");
+    }
+
+    @Test
+    void aVerificationLinkDiesWithThePasswordItWasIssuedUnder() {
+        String token = mailedToken();
+        fx.clock.advance(Duration.ofSeconds(1));
+        User changed = fx.users.get(ann.id());
+        changed.changePassword(dev.gatehouse.application.fakes.FakePasswordHasher.hashOf("another passphrase"), fx.clock.instant());
+        fx.users.update(changed);
+        assertThrows(TokenNotValidException.class, () -> verify(token));
+        assertUnchanged();
     }
 }

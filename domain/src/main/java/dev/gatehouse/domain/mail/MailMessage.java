@@ -18,7 +18,9 @@ public record MailMessage(Template template, EmailAddress to, Map<String, String
         PASSWORD_RESET("password-reset"),
         ALREADY_REGISTERED("already-registered"),
         PASSWORD_CHANGED("password-changed"),
-        REFRESH_TOKEN_REUSED("refresh-token-reused");
+        REFRESH_TOKEN_REUSED("refresh-token-reused"),
+        EMAIL_CHANGE("email-change"),
+        EMAIL_CHANGE_REQUESTED("email-change-requested");
 
         private final String fileName;
 

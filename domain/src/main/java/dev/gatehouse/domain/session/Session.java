@@ -11,7 +11,9 @@ import java.util.Objects;
  * refused by this service even before it expires.
  */
 public final class Session {
-    public enum RevokeReason { LOGOUT, LOGOUT_ALL, PASSWORD_CHANGED, PASSWORD_RESET, TOKEN_REUSE, ADMIN, USER_REVOKED }
+    public enum RevokeReason { LOGOUT, LOGOUT_ALL, PASSWORD_CHANGED, PASSWORD_RESET, TOKEN_REUSE, ADMIN, USER_REVOKED,
+        /** the address's first proof: sessions opened before it may belong to whoever registered it first */
+        EMAIL_VERIFIED, ROLE_CHANGED, ACCOUNT_DELETED, EMAIL_CHANGED }
 
     private final SessionId id;
     private final UserId userId;

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class User {
     private final UserId id;
-    private final EmailAddress email;
+    private EmailAddress email;
     private Profile profile;
     private Role role;
     private boolean active;
@@ -63,6 +63,12 @@ public final class User {
     }
 
     public void confirmEmail() {
+        this.emailVerified = true;
+    }
+
+    /** The address moves to one whose owner just proved it (an email-change link): it counts as verified. */
+    public void changeEmail(EmailAddress proven) {
+        this.email = Objects.requireNonNull(proven, "proven");
         this.emailVerified = true;
     }
 

@@ -31,6 +31,12 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    public void forgetClientAddresses(UserId user) {
+        sql.update("UPDATE audit_events SET ip = NULL WHERE user_id = ? AND ip IS NOT NULL",
+                ps -> ps.setObject(1, user.value(), java.sql.Types.OTHER));
+    }
+
+    @Override
     public Page find(Query query) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();

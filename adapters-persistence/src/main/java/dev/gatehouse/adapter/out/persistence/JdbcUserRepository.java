@@ -100,16 +100,30 @@ public final class JdbcUserRepository implements UserRepository {
         // Cached sessions carry the user (role, active, profile): none may outlive this change.
         sessionCache.evictUser(user.id());
         try {
-            sql.update("UPDATE users SET username = ?, username_canonical = ?, first_name = ?, last_name = ?, "
-                    + "phone_number = ?, avatar = ?, role = ?, is_active = ?, email_verified = ?, password_hash = ?, "
+            sql.update("UPDATE users SET email = ?, email_canonical = ?, username = ?, username_canonical = ?, first_name = ?, "
+                    + "last_name = ?, phone_number = ?, avatar = ?, role = ?, is_active = ?, email_verified = ?, password_hash = ?, "
                     + "password_changed_at = ?, last_login = ? WHERE id = ?", ps -> {
-                int next = bindMutable(ps, 1, user);
+                ps.setString(1, user.email().value());
+                ps.setString(2, user.email().canonical());
+                int next = bindMutable(ps, 3, user);
                 PgSql.setInstant(ps, next, user.lastLogin());
                 ps.setObject(next + 1, user.id().value());
             });
         } catch (PgSql.UniqueViolation e) {
             throw duplicate(e);
         }
+    }
+
+    @Override
+    public void delete(UserId id) {
+        sessionCache.evictUser(id);
+        sql.update("DELETE FROM users WHERE id = ?", ps -> ps.setObject(1, id.value()));
+    }
+
+    @Override
+    public int lockActiveAdmins() {
+        return sql.list("SELECT id FROM users WHERE role = 'admin' AND is_active FOR UPDATE", ps -> { }, rs -> rs.getObject(1))
+                .size();
     }
 
     /** Binds username … password_changed_at from {@code index}; returns the next free index. */

@@ -61,4 +61,15 @@ class JdbcOneTimeTokenRepositoryTest extends PostgresTest {
         assertTrue(tokens.find(other.hash()).isEmpty());
         assertTrue(tokens.find(token.hash()).isPresent(), "used tokens stay as a record");
     }
+
+    @Test
+    void anEmailChangeTokenKeepsItsNewAddress() {
+        User user = newUser("change." + unique() + "@example.com", null);
+        users.insert(user);
+        var target = dev.gatehouse.domain.user.EmailAddress.of("target." + unique() + "@example.com");
+        OneTimeToken change = OneTimeToken.issueEmailChange(OpaqueToken.generate(RANDOM).hash(), user, target, now());
+        tokens.issue(change);
+        assertEquals(change, tokens.find(change.hash()).orElseThrow());
+        assertEquals(target, tokens.lock(change.hash()).orElseThrow().newEmail());
+    }
 }

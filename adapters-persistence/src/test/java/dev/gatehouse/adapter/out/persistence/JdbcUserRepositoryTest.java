@@ -122,4 +122,45 @@ class JdbcUserRepositoryTest extends PostgresTest {
         }));
         assertTrue(users.findById(user.id()).isEmpty(), "the insert was rolled back");
     }
+
+    @Test
+    void updateMovesTheEmailAndRefusesATakenOne() {
+        String id = unique();
+        User user = newUser("move." + id + "@example.com", null);
+        User other = newUser("taken." + id + "@example.com", null);
+        users.insert(user);
+        users.insert(other);
+        user.changeEmail(EmailAddress.of("Moved." + id + "@Example.com"));
+        users.update(user);
+        User read = users.findByEmail(EmailAddress.of("moved." + id + "@example.com")).orElseThrow();
+        assertEquals(user.id(), read.id());
+        assertTrue(read.isEmailVerified());
+        assertTrue(users.findByEmail(EmailAddress.of("move." + id + "@example.com")).isEmpty());
+
+        user.changeEmail(other.email());
+        assertEquals(DuplicateUserException.Field.EMAIL, assertThrows(DuplicateUserException.class, () -> users.update(user)).field());
+    }
+
+    @Test
+    void deleteRemovesTheRowAndFreesTheAddress() {
+        String id = unique();
+        User user = newUser("gone." + id + "@example.com", "gone " + id);
+        users.insert(user);
+        users.delete(user.id());
+        assertTrue(users.findById(user.id()).isEmpty());
+        users.insert(newUser("gone." + id + "@example.com", "gone " + id));
+    }
+
+    @Test
+    void lockActiveAdminsCountsActiveAdministratorsOnly() {
+        int before = transactions.inTransaction(users::lockActiveAdmins);
+        User admin = newUser("admin." + unique() + "@example.com", null);
+        admin.assignRole(Role.ADMIN);
+        users.insert(admin);
+        User inactive = newUser("admin." + unique() + "@example.com", null);
+        inactive.assignRole(Role.ADMIN);
+        inactive.deactivate();
+        users.insert(inactive);
+        assertEquals(before + 1, transactions.inTransaction(users::lockActiveAdmins));
+    }
 }

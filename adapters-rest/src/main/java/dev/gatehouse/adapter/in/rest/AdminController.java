@@ -6,6 +6,7 @@ import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.port.in.AdministerUsersUseCase;
+import dev.gatehouse.application.port.in.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.ManageSettingsUseCase;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.in.QueryAuditUseCase;
@@ -21,6 +22,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
@@ -51,12 +53,14 @@ public class AdminController {
 
     private final BearerAuthentication bearer;
     private final AdministerUsersUseCase users;
+    private final DeleteAccountUseCase deleteAccount;
     private final QueryAuditUseCase audit;
     private final RotateSigningKeyUseCase keys;
     private final ManageSettingsUseCase settings;
 
     public AdminController(BearerAuthentication bearer, AdministerUsersUseCase users, QueryAuditUseCase audit,
-                           RotateSigningKeyUseCase keys, ManageSettingsUseCase settings) {
+                           RotateSigningKeyUseCase keys, ManageSettingsUseCase settings, DeleteAccountUseCase deleteAccount) {
+        this.deleteAccount = deleteAccount;
         this.bearer = bearer;
         this.users = users;
         this.audit = audit;
@@ -104,6 +108,17 @@ public class AdminController {
         }
         errors.throwIfAny();
         return UserResponse.from(users.update(admin, userId(id), new AdministerUsersUseCase.UserChanges(active, role, verified)));
+    }
+
+    /** Erasure, as DELETE /api/auth/me does it; audited with the administrator as actor. */
+    @Delete("/users/{id}")
+    @Operation(summary = "Delete a user (erasure)", security = @SecurityRequirement(name = "bearer"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Deleted")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "last_admin",
+            content = @Content(mediaType = "application/problem+json"))
+    public io.micronaut.http.HttpResponse<Void> deleteUser(@PathVariable String id, HttpRequest<?> request) {
+        deleteAccount.deleteAccount(bearer.require(request), userId(id));
+        return io.micronaut.http.HttpResponse.noContent();
     }
 
     @Post("/users/{id}/logout")

@@ -5,6 +5,8 @@ import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.NotAuthenticatedException;
+import dev.gatehouse.application.error.EmailTakenException;
+import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
 import dev.gatehouse.application.error.RateLimitedException;
@@ -38,6 +40,8 @@ public final class GatehouseExceptionHandler implements ExceptionHandler<Gatehou
             case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
             case NotFoundException n -> HttpStatus.NOT_FOUND;
             case RateLimitedException r -> HttpStatus.TOO_MANY_REQUESTS;
+            case LastAdminException l -> HttpStatus.CONFLICT;
+            case EmailTakenException e -> HttpStatus.BAD_REQUEST;
         };
         MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
                 exception instanceof ValidationFailedException v ? v.errors() : null);

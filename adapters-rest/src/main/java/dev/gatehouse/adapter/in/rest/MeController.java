@@ -11,8 +11,13 @@ import dev.gatehouse.domain.user.Profile;
 import dev.gatehouse.domain.user.Username;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.gatehouse.application.port.in.DeleteAccountUseCase;
+import dev.gatehouse.domain.user.PlainPassword;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Put;
@@ -44,10 +49,30 @@ public class MeController {
 
     private final BearerAuthentication bearer;
     private final UpdateProfileUseCase updateProfile;
+    private final DeleteAccountUseCase deleteAccount;
 
-    public MeController(BearerAuthentication bearer, UpdateProfileUseCase updateProfile) {
+    public MeController(BearerAuthentication bearer, UpdateProfileUseCase updateProfile, DeleteAccountUseCase deleteAccount) {
         this.bearer = bearer;
         this.updateProfile = updateProfile;
+        this.deleteAccount = deleteAccount;
+    }
+
+    /** Erases the account: every session revoked, personal data gone, the address free to register again. */
+    @Delete
+    @Operation(summary = "Delete the current account (erasure)", security = @SecurityRequirement(name = "bearer"),
+            description = "The password proves it is the account holder; wrong passwords count towards the login lockout.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Requests.DeleteAccount.class)))
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "invalid_credentials (wrong password) or not_authenticated",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "last_admin", content = @Content(mediaType = "application/problem+json"))
+    public HttpResponse<Void> delete(@Body @Nullable Requests.DeleteAccount body, HttpRequest<?> request) {
+        Principal caller = bearer.require(request);
+        FieldErrors errors = new FieldErrors();
+        PlainPassword password = Fields.password(errors, "password", body == null ? null : body.password());
+        errors.throwIfAny();
+        deleteAccount.deleteOwnAccount(new DeleteAccountUseCase.DeleteOwnAccountCommand(caller, password));
+        return HttpResponse.noContent();
     }
 
     @Get

@@ -52,6 +52,8 @@ public final class Problems {
             case "not_authenticated" -> "Not authenticated";
             case "permission_denied" -> "Permission denied";
             case "not_found" -> "Not found";
+            case "last_admin" -> "Last administrator";
+            case "email_taken" -> "Email taken";
             case "method_not_allowed" -> "Method not allowed";
             case "payload_too_large" -> "Payload too large";
             case "unsupported_media_type" -> "Unsupported media type";

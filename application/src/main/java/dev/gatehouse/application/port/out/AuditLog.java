@@ -14,6 +14,9 @@ public interface AuditLog {
 
     void record(AuditEvent event);
 
+    /** Erasure: the user's events keep their id, type and time; the client addresses they carried go. */
+    void forgetClientAddresses(UserId user);
+
     /** Newest first. */
     Page find(Query query);
 }

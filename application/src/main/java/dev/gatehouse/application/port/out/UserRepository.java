@@ -29,6 +29,15 @@ public interface UserRepository {
     /** @throws DuplicateUserException when the email or username is already taken */
     void insert(User user);
 
-    /** @throws DuplicateUserException when the new username is already taken */
+    /** @throws DuplicateUserException when the new email address or username is already taken */
     void update(User user);
+
+    /** Deletes the user's row; its sessions and one-time tokens go with it. */
+    void delete(UserId id);
+
+    /**
+     * Counts the active administrators and locks their rows until the transaction ends, so that two
+     * concurrent demotions cannot both see "another admin remains".
+     */
+    int lockActiveAdmins();
 }

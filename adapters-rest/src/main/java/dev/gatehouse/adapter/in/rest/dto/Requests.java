@@ -72,6 +72,18 @@ public final class Requests {
     }
 
     @Serdeable
+    @Schema(name = "DeleteAccountRequest")
+    public record DeleteAccount(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password) {
+    }
+
+    @Serdeable
+    @Schema(name = "EmailChangeRequest")
+    public record EmailChange(@JsonProperty("new_email") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 254)
+                              @Nullable String newEmail,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password) {
+    }
+
+    @Serdeable
     @Schema(name = "EmailRequest")
     public record Email(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 254) @Nullable String email) {
     }

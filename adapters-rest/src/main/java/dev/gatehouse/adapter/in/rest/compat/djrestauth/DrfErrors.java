@@ -5,6 +5,8 @@ import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.NotAuthenticatedException;
+import dev.gatehouse.application.error.EmailTakenException;
+import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
 import dev.gatehouse.application.error.RateLimitedException;
@@ -57,6 +59,9 @@ public final class DrfErrors {
             case PermissionDeniedException p -> detail(HttpStatus.FORBIDDEN, "You do not have permission to perform this action.");
             case NotFoundException n -> detail(HttpStatus.NOT_FOUND, NOT_FOUND);
             case RateLimitedException r -> throttled(r.retryAfterSeconds());
+            // Native-only rules (the admin API, email change): said in DRF's words should they ever reach here.
+            case LastAdminException l -> detail(HttpStatus.CONFLICT, l.getMessage());
+            case EmailTakenException e -> fields(Map.of("email", List.of(e.getMessage())), Map.of());
         };
     }
 

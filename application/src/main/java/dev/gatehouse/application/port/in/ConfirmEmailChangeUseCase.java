@@ -1,0 +1,13 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.user.User;
+
+/** Follows an email-change link: the account moves to the new address, which counts as verified. */
+public interface ConfirmEmailChangeUseCase {
+    /**
+     * @throws dev.gatehouse.application.error.TokenNotValidException unknown, used, expired or superseded link
+     * @throws dev.gatehouse.application.error.EmailTakenException     another account has the address by now
+     */
+    User confirmEmailChange(String token, ClientInfo client);
+}

@@ -1,0 +1,24 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.user.PlainPassword;
+import dev.gatehouse.domain.user.UserId;
+import java.util.Objects;
+
+/**
+ * Erasure: the account's row goes (and with it its sessions, links and personal data); the audit
+ * keeps the user id and what happened, never the address. The address can register again.
+ */
+public interface DeleteAccountUseCase {
+    record DeleteOwnAccountCommand(Principal caller, PlainPassword password) {
+        public DeleteOwnAccountCommand {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(password, "password");
+        }
+    }
+
+    /** The caller deletes their own account, proving it with their password. */
+    void deleteOwnAccount(DeleteOwnAccountCommand command);
+
+    /** An administrator deletes any account; the last active administrator cannot be deleted. */
+    void deleteAccount(Principal admin, UserId id);
+}
