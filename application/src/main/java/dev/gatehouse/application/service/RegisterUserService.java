@@ -64,7 +64,9 @@ public final class RegisterUserService implements RegisterUserUseCase {
         try {
             outcome = transactions.inTransaction(() -> {
                 var existing = users.findByEmail(command.email());
-                if (existing.isPresent() && unclaimed(existing.get())) {
+                // Not in mode `none`: there no address is ever proved, so "unverified" says nothing about
+                // ownership, and replacing would let anyone erase any account by registering its address.
+                if (existing.isPresent() && current.verificationMode() != VerificationMode.NONE && unclaimed(existing.get())) {
                     // Pre-account-hijacking defence: nobody has proved this address yet, so whoever
                     // registered it first does not own it. The new registration replaces that account
                     // (a new id, password and names; its sessions and links go with the old row) and

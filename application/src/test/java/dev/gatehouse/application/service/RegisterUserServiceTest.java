@@ -250,7 +250,7 @@ class RegisterUserServiceTest {
     // Pre-account-hijacking defence.
 
     @ParameterizedTest
-    @EnumSource(VerificationMode.class)
+    @EnumSource(value = VerificationMode.class, names = {"OPTIONAL", "MANDATORY"})
     void registeringAnUnverifiedAddressReplacesThatAccountAndVoidsItsSessionsAndLinks(VerificationMode mode) {
         Fixture fx = new Fixture(mode);
         User squatter = fx.addUser("ann@example.com", "squatter");
@@ -294,6 +294,18 @@ class RegisterUserServiceTest {
         }
         assertEquals(ann.passwordHash().phc(), fx.users.get(ann.id()).passwordHash().phc());
         assertEquals(1, fx.users.count());
+    }
+
+    @Test
+    void withoutVerificationAnAccountIsNeverReplacedSinceNoAddressCanBeProved() {
+        Fixture fx = new Fixture(VerificationMode.NONE);
+        User ann = fx.addUser("ann@example.com", "ann");
+        var annsSession = fx.startSession(ann);
+        assertThrows(ValidationFailedException.class, () -> register(fx, "ann@example.com", "mallory", PASSWORD, null));
+        assertEquals(ann.id(), fx.users.findByEmail(EmailAddress.of("ann@example.com")).orElseThrow().id());
+        assertEquals(ann.passwordHash().phc(), fx.users.get(ann.id()).passwordHash().phc());
+        assertTrue(fx.sessions.findWithUser(annsSession.sessionId()).isPresent(), "ann's session survives");
+        assertEquals(0, fx.audit.of(dev.gatehouse.domain.audit.AuditEvent.Type.ACCOUNT_DELETED).size());
     }
 
     @Test
