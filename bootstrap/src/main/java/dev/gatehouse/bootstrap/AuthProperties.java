@@ -24,7 +24,7 @@ public class AuthProperties {
     private int argon2Parallelism = 1;
     /** 0 means one hash at a time per core. */
     private int argon2Concurrency = 0;
-    /** Hashes that may wait for a thread (AUTH_ARGON2_QUEUE_LIMIT); 0 means 40 per thread, about a second of work. */
+    /** Hashes that may wait for a thread (AUTH_ARGON2_QUEUE_LIMIT); 0 means 16 per thread, about a second of work. */
     private int argon2QueueLimit = 0;
     /** Where links in mails point; empty means the issuer's API ({@code <issuer>/api/auth}). */
     private String linkBaseUrl;

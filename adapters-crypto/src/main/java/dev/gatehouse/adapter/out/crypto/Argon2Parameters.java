@@ -12,10 +12,11 @@ public record Argon2Parameters(int memoryKib, int iterations, int parallelism, i
     public static final int MIN_MEMORY_KIB = 19 * 1024;
     public static final int MIN_ITERATIONS = 2;
     /**
-     * One thread finishes about 40 hashes a second at the minimum cost (25 ms each, measured here): a queue
-     * of 40 per thread is about one second of work, the longest a caller should wait for its hash.
+     * Under a login flood one hashing thread finishes about 16 hashes a second at the minimum cost (25 ms
+     * alone, but HTTP, PostgreSQL and the refusals share the cores: 32/s on 2 cores, docs/sizing.md): a
+     * queue of 16 per thread is about one second of work, the longest a caller should wait for its hash.
      */
-    public static final int QUEUE_PER_THREAD = 40;
+    public static final int QUEUE_PER_THREAD = 16;
     public static final int MAX_QUEUE_LIMIT = 100_000;
 
     /** The default queue: {@link #QUEUE_PER_THREAD} per thread. */

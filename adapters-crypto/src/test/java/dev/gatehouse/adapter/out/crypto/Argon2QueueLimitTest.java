@@ -91,7 +91,7 @@ class Argon2QueueLimitTest {
 
     @Test
     void theDefaultQueueIsAboutASecondOfWork() {
-        assertEquals(80, Argon2Parameters.owaspMinimum(2).queueLimit());
+        assertEquals(32, Argon2Parameters.owaspMinimum(2).queueLimit());
         assertThrows(IllegalArgumentException.class, () -> new Argon2Parameters(Argon2Parameters.MIN_MEMORY_KIB, 2, 1, 1, 0));
     }
 
