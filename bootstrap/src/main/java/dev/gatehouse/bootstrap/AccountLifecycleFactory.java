@@ -13,6 +13,7 @@ import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.service.AccountMail;
 import dev.gatehouse.application.service.ChangeEmailService;
+import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.service.ConfirmEmailChangeService;
 import dev.gatehouse.application.service.DeleteAccountService;
 import dev.gatehouse.application.service.PasswordConfirmation;
@@ -38,13 +39,13 @@ public class AccountLifecycleFactory {
 
     @Singleton
     ChangeEmailUseCase changeEmail(UserRepository users, PasswordConfirmation passwords, AccountMail mail, AuditLog audit,
-                                   Transactions transactions, Clock clock) {
-        return new ChangeEmailService(users, passwords, mail, audit, transactions, clock);
+                                   Transactions transactions, Clock clock, Throttle throttle) {
+        return new ChangeEmailService(users, passwords, mail, audit, transactions, clock, throttle);
     }
 
     @Singleton
     ConfirmEmailChangeUseCase confirmEmailChange(OneTimeTokenRepository tokens, UserRepository users, AuditLog audit,
-                                                 Transactions transactions, Clock clock) {
-        return new ConfirmEmailChangeService(tokens, users, audit, transactions, clock);
+                                                 Transactions transactions, Clock clock, Throttle throttle) {
+        return new ConfirmEmailChangeService(tokens, users, audit, transactions, clock, throttle);
     }
 }

@@ -39,7 +39,6 @@ import dev.gatehouse.application.port.in.ImportUsersUseCase;
 import dev.gatehouse.application.port.in.ManageSettingsUseCase;
 import dev.gatehouse.application.port.in.QueryAuditUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RateLimiter;
 import dev.gatehouse.application.port.out.SettingsSource;
@@ -50,10 +49,12 @@ import dev.gatehouse.application.service.ImportUsersService;
 import dev.gatehouse.application.service.QueryAuditService;
 import dev.gatehouse.application.service.RotateSigningKeyService;
 import dev.gatehouse.application.service.RuntimeSettingsService;
-import dev.gatehouse.application.service.ThrottleService;
+import dev.gatehouse.application.service.Throttle;
+import dev.gatehouse.application.service.EnumerationFloor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,6 +62,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -124,8 +126,9 @@ public class GatehouseFactory {
 
     @Singleton
     RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                     Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
-        return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock, audit);
+                                     Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit,
+                                     Throttle throttle, EnumerationFloor floor) {
+        return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock, audit, throttle, floor);
     }
 
     @Singleton
@@ -194,8 +197,14 @@ public class GatehouseFactory {
     }
 
     @Singleton
-    ThrottleUseCase throttle(RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
-        return new ThrottleService(limiter, audit, settings, clock);
+    Throttle throttle(RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
+        return new Throttle(limiter, audit, settings, clock);
+    }
+
+    // @Context: a malformed AUTH_ENUMERATION_FLOOR stops the service at start-up, not at the first request.
+    @Context
+    EnumerationFloor enumerationFloor(@Value("${auth.enumeration-floor:400ms}") Duration floor) {
+        return new EnumerationFloor(floor);
     }
 
     @Singleton

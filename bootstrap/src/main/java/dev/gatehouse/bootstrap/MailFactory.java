@@ -21,6 +21,8 @@ import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.service.AccountMail;
+import dev.gatehouse.application.service.EnumerationFloor;
+import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.service.ConfirmPasswordResetService;
 import dev.gatehouse.application.service.DispatchMailService;
 import dev.gatehouse.application.service.RequestPasswordResetService;
@@ -90,26 +92,29 @@ public class MailFactory {
 
     @Singleton
     VerifyEmailUseCase verifyEmail(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
-                                   SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit) {
-        return new VerifyEmailService(tokens, users, sessions, issuer, transactions, clock, audit);
+                                   SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit, Throttle throttle) {
+        return new VerifyEmailService(tokens, users, sessions, issuer, transactions, clock, audit, throttle);
     }
 
     @Singleton
-    ResendVerificationUseCase resendVerification(UserRepository users, AccountMail mail, Transactions transactions, Clock clock) {
-        return new ResendVerificationService(users, mail, transactions, clock);
+    ResendVerificationUseCase resendVerification(UserRepository users, AccountMail mail, Transactions transactions, Clock clock,
+                                                 Throttle throttle, EnumerationFloor floor) {
+        return new ResendVerificationService(users, mail, transactions, clock, throttle, floor);
     }
 
     @Singleton
-    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, AccountMail mail, Transactions transactions, Clock clock, AuditLog audit) {
-        return new RequestPasswordResetService(users, mail, transactions, clock, audit);
+    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, AccountMail mail, Transactions transactions, Clock clock,
+                                                     AuditLog audit, Throttle throttle, EnumerationFloor floor) {
+        return new RequestPasswordResetService(users, mail, transactions, clock, audit, throttle, floor);
     }
 
     @Singleton
     ConfirmPasswordResetUseCase confirmPasswordReset(OneTimeTokenRepository tokens, UserRepository users,
                                                      SessionRepository sessions, PasswordHasher hasher, SessionIssuer issuer,
                                                      AccountMail mail, Transactions transactions, SettingsSource settings,
-                                                     Clock clock, AuditLog audit) {
-        return new ConfirmPasswordResetService(tokens, users, sessions, hasher, issuer, mail, transactions, settings, clock, audit);
+                                                     Clock clock, AuditLog audit, Throttle throttle) {
+        return new ConfirmPasswordResetService(tokens, users, sessions, hasher, issuer, mail, transactions, settings, clock, audit,
+                throttle);
     }
 
     @Singleton

@@ -18,9 +18,11 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
+    private final Throttle throttle;
 
     public ChangeEmailService(UserRepository users, PasswordConfirmation passwords, AccountMail mail, AuditLog audit,
-                              Transactions transactions, Clock clock) {
+                              Transactions transactions, Clock clock, Throttle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.passwords = passwords;
         this.mail = mail;
@@ -31,6 +33,8 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
 
     @Override
     public void requestEmailChange(ChangeEmailCommand command) {
+        // Mail to an address of the caller's choosing: counted before the password is even checked.
+        throttle.admit(Throttle.Action.MAIL_REQUEST, command.client(), command.newEmail());
         passwords.require(command.caller().user(), command.password());
         Instant now = clock.instant();
         transactions.run(() -> {
@@ -39,7 +43,7 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
             // the same either way, so the caller learns nothing; the link then fails with email_taken.
             mail.emailChangeLink(user, command.newEmail(), now);
             mail.notice(user, MailMessage.Template.EMAIL_CHANGE_REQUESTED, now);
-            audit.record(AuditEvent.of(now, AuditEvent.Type.EMAIL_CHANGE_REQUESTED, user.id(), null, null, null));
+            audit.record(AuditEvent.of(now, AuditEvent.Type.EMAIL_CHANGE_REQUESTED, user.id(), null, command.client().ip(), null));
         });
     }
 }

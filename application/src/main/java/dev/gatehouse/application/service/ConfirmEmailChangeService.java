@@ -23,9 +23,11 @@ public final class ConfirmEmailChangeService implements ConfirmEmailChangeUseCas
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
+    private final Throttle throttle;
 
     public ConfirmEmailChangeService(OneTimeTokenRepository tokens, UserRepository users, AuditLog audit,
-                                     Transactions transactions, Clock clock) {
+                                     Transactions transactions, Clock clock, Throttle throttle) {
+        this.throttle = throttle;
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
@@ -35,6 +37,7 @@ public final class ConfirmEmailChangeService implements ConfirmEmailChangeUseCas
 
     @Override
     public User confirmEmailChange(String token, ClientInfo client) {
+        throttle.admit(Throttle.Action.TOKEN_GUESS, client, null);
         OpaqueToken presented = OpaqueToken.parse(token).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
         try {

@@ -4,7 +4,8 @@ import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.ValidationFailedException;
-import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.Redeemed;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
@@ -23,6 +24,7 @@ import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
     static final String UID_INVALID = "Invalid value";
@@ -36,10 +38,13 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final Transactions transactions;
     private final SettingsSource settings;
     private final Clock clock;
+    private final Throttle throttle;
 
     public ConfirmPasswordResetService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
                                        PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                       Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+                                       Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit,
+                                       Throttle throttle) {
+        this.throttle = throttle;
         this.audit = audit;
         this.tokens = tokens;
         this.users = users;
@@ -56,7 +61,8 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     }
 
     @Override
-    public AuthenticatedUser confirmPasswordReset(ConfirmPasswordResetCommand command) {
+    public Redeemed confirmPasswordReset(ConfirmPasswordResetCommand command) {
+        throttle.admit(Throttle.Action.TOKEN_GUESS, command.client(), null);
         OpaqueToken presented = OpaqueToken.parse(command.token()).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
         // A first look, without a lock, so that a bad token costs no hashing and the policy can
@@ -92,15 +98,19 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
             user.changePassword(hash, now);
             // The link arrived in this mailbox: that proves the address as well as a verification link would.
             user.confirmEmail();
-            user.recordLogin(now);
+            boolean signIn = command.signIn() == SignIn.START_SESSION;
+            if (signIn) {
+                user.recordLogin(now);
+            }
             users.update(user);
             tokens.discardUnused(user.id(), OneTimeToken.Purpose.PASSWORD_RESET);
             sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.PASSWORD_RESET);
             mail.notice(user, MailMessage.Template.PASSWORD_CHANGED, now);
             audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_RESET, user.id(), null, command.client().ip(),
                     "all sessions revoked"));
-            return new Reset(user, issuer.start(user, command.client(), now));
+            return new Reset(user, signIn ? issuer.start(user, command.client(), now) : null);
         });
-        return new AuthenticatedUser(reset.user(), issuer.tokens(reset.user(), reset.started(), now));
+        return new Redeemed(reset.user(), Optional.ofNullable(reset.started())
+                .map(started -> issuer.tokens(reset.user(), started, now)));
     }
 }

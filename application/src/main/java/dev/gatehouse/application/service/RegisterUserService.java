@@ -1,7 +1,7 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.DuplicateUserException;
@@ -19,6 +19,7 @@ import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 public final class RegisterUserService implements RegisterUserUseCase {
     private final AuditLog audit;
@@ -32,9 +33,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final Transactions transactions;
     private final SettingsSource settings;
     private final Clock clock;
+    private final Throttle throttle;
+    private final EnumerationFloor floor;
 
     public RegisterUserService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                               Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
+                               Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit,
+                               Throttle throttle, EnumerationFloor floor) {
+        this.throttle = throttle;
+        this.floor = floor;
         this.audit = audit;
         this.users = users;
         this.hasher = hasher;
@@ -47,6 +53,12 @@ public final class RegisterUserService implements RegisterUserUseCase {
 
     @Override
     public RegistrationResult register(RegisterUserCommand command) {
+        throttle.admit(Throttle.Action.REGISTRATION, command.client(), command.email());
+        // In mandatory mode a taken address must look exactly like a free one, in time too.
+        return floor.around(() -> registerNow(command), result -> result instanceof RegistrationResult.PendingVerification);
+    }
+
+    private RegistrationResult registerNow(RegisterUserCommand command) {
         FieldErrors errors = new FieldErrors();
         if (command.confirmPassword() != null && !Passwords.same(command.password(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
@@ -97,13 +109,16 @@ public final class RegisterUserService implements RegisterUserUseCase {
                     mail.verificationLink(user, now);
                     return Outcome.PENDING;
                 }
-                user.recordLogin(now);
+                boolean signIn = command.signIn() == SignIn.START_SESSION;
+                if (signIn) {
+                    user.recordLogin(now);
+                }
                 users.insert(user);
                 audit.record(AuditEvent.of(now, AuditEvent.Type.REGISTRATION, user.id(), null, command.client().ip(), null));
                 if (current.verificationMode() == VerificationMode.OPTIONAL) {
                     mail.verificationLink(user, now);
                 }
-                return new Outcome(user, issuer.start(user, command.client(), now));
+                return new Outcome(user, signIn ? issuer.start(user, command.client(), now) : null);
             });
         } catch (DuplicateUserException raced) {
             // Another registration with the same address or name committed between our check and insert.
@@ -113,11 +128,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
             }
             throw new FieldErrors().add(email ? "email" : "username", email ? EMAIL_TAKEN : USERNAME_TAKEN).toException();
         }
-        if (outcome.started() == null) {
+        if (outcome.user() == null) {
             return new RegistrationResult.PendingVerification();
         }
-        return new RegistrationResult.Registered(
-                new AuthenticatedUser(outcome.user(), issuer.tokens(outcome.user(), outcome.started(), now)));
+        return new RegistrationResult.Registered(outcome.user(), Optional.ofNullable(outcome.started())
+                .map(started -> issuer.tokens(outcome.user(), started, now)));
     }
 
     /**

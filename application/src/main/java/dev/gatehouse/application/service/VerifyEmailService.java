@@ -2,7 +2,8 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.TokenNotValidException;
-import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.Redeemed;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
@@ -10,13 +11,13 @@ import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.audit.AuditEvent;
-import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 public final class VerifyEmailService implements VerifyEmailUseCase {
     private final AuditLog audit;
@@ -26,9 +27,11 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private final SessionIssuer issuer;
     private final Transactions transactions;
     private final Clock clock;
+    private final Throttle throttle;
 
     public VerifyEmailService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
-                              SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit) {
+                              SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit, Throttle throttle) {
+        this.throttle = throttle;
         this.sessions = sessions;
         this.audit = audit;
         this.tokens = tokens;
@@ -42,8 +45,9 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     }
 
     @Override
-    public AuthenticatedUser verifyEmail(String token, ClientInfo client) {
-        OpaqueToken presented = OpaqueToken.parse(token).orElseThrow(TokenNotValidException::new);
+    public Redeemed verifyEmail(VerifyEmailCommand command) {
+        throttle.admit(Throttle.Action.TOKEN_GUESS, command.client(), null);
+        OpaqueToken presented = OpaqueToken.parse(command.token()).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
         Verified verified = transactions.inTransaction(() -> {
             OneTimeToken stored = tokens.lock(presented.hash()).orElseThrow(TokenNotValidException::new);
@@ -61,11 +65,15 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
                 sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.EMAIL_VERIFIED);
             }
             user.confirmEmail();
-            user.recordLogin(now);
+            boolean signIn = command.signIn() == SignIn.START_SESSION;
+            if (signIn) {
+                user.recordLogin(now);
+            }
             users.update(user);
-            audit.record(AuditEvent.of(now, AuditEvent.Type.EMAIL_VERIFIED, user.id(), null, client.ip(), null));
-            return new Verified(user, issuer.start(user, client, now));
+            audit.record(AuditEvent.of(now, AuditEvent.Type.EMAIL_VERIFIED, user.id(), null, command.client().ip(), null));
+            return new Verified(user, signIn ? issuer.start(user, command.client(), now) : null);
         });
-        return new AuthenticatedUser(verified.user(), issuer.tokens(verified.user(), verified.started(), now));
+        return new Redeemed(verified.user(), Optional.ofNullable(verified.started())
+                .map(started -> issuer.tokens(verified.user(), started, now)));
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.service.AccountMail;
 import dev.gatehouse.application.service.SessionIssuer;
+import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.settings.MailSettings;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.VerificationMode;
@@ -45,6 +46,7 @@ public final class Fixture {
     public final AccountMail mail = new AccountMail(oneTimeTokens, outbox, mailSettings);
     public final AuthSettings settings;
     public final SessionIssuer issuer;
+    public final Throttle throttle;
 
     public Fixture() {
         this(VerificationMode.NONE);
@@ -53,6 +55,7 @@ public final class Fixture {
     public Fixture(VerificationMode mode) {
         this.settings = settings(mode, key((byte) 1));
         this.issuer = new SessionIssuer(sessions, signer, settings);
+        this.throttle = new Throttle(limiter, audit, settings, clock);
     }
 
     public static AuthSettings settings(VerificationMode mode, byte[] successorKey) {

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class ChangeEmailServiceTest {
     private final Fixture fx = new Fixture();
     private final PasswordConfirmation passwords = new PasswordConfirmation(fx.hasher, fx.limiter, fx.audit, fx.settings, fx.clock);
-    private final ChangeEmailService change = new ChangeEmailService(fx.users, passwords, fx.mail, fx.audit, fx.transactions, fx.clock);
+    private final ChangeEmailService change = new ChangeEmailService(fx.users, passwords, fx.mail, fx.audit, fx.transactions, fx.clock, fx.throttle);
     private final ConfirmEmailChangeService confirm = new ConfirmEmailChangeService(fx.oneTimeTokens, fx.users, fx.audit,
-            fx.transactions, fx.clock);
+            fx.transactions, fx.clock, fx.throttle);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private String request(String newEmail, String password) {
         change.requestEmailChange(new ChangeEmailCommand(fx.principal(ann, fx.startSession(ann)), EmailAddress.of(newEmail),
-                PlainPassword.of(password)));
+                PlainPassword.of(password), ClientInfo.UNKNOWN));
         return fx.lastToken(MailMessage.Template.EMAIL_CHANGE);
     }
 

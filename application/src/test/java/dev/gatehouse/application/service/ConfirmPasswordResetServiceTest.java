@@ -16,9 +16,11 @@ import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
 import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.SignIn;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
-import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.mail.MailMessage.Template;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.token.OneTimeToken;
@@ -26,9 +28,9 @@ import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.token.TokenHash;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.User;
-import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ class ConfirmPasswordResetServiceTest {
 
     private final Fixture fx = new Fixture();
     private final ConfirmPasswordResetService service = new ConfirmPasswordResetService(fx.oneTimeTokens, fx.users,
-            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle);
     private final User ann = fx.addUser("ann@example.com", "annalee");
     private final IssuedTokens laptop = fx.startSession(ann);
     private final IssuedTokens phone = fx.startSession(ann);
@@ -52,7 +54,7 @@ class ConfirmPasswordResetServiceTest {
 
     private AuthenticatedUser confirm(String token, String password, String confirmation) {
         return service.confirmPasswordReset(new ConfirmPasswordResetCommand(token, PlainPassword.of(password),
-                confirmation == null ? null : PlainPassword.of(confirmation), ClientInfo.UNKNOWN));
+                confirmation == null ? null : PlainPassword.of(confirmation), ClientInfo.UNKNOWN, SignIn.START_SESSION)).authenticated();
     }
 
     private OneTimeToken stored(String token) {
@@ -130,8 +132,10 @@ class ConfirmPasswordResetServiceTest {
         fx.clock.advance(Duration.ofSeconds(1));
         confirm(token, NEW_PASSWORD, null);
 
-        VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit);
-        assertThrows(TokenNotValidException.class, () -> verify.verifyEmail(verification, ClientInfo.UNKNOWN));
+        VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit,
+                fx.throttle);
+        assertThrows(TokenNotValidException.class,
+                () -> verify.verifyEmail(new VerifyEmailCommand(verification, ClientInfo.UNKNOWN, SignIn.START_SESSION)));
     }
 
     @Test
@@ -271,17 +275,18 @@ class ConfirmPasswordResetServiceTest {
                     }
                 });
         ConfirmPasswordResetService racingService = new ConfirmPasswordResetService(racing, fx.users, fx.sessions, fx.hasher,
-                fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+                fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle);
 
         assertThrows(TokenNotValidException.class, () -> racingService.confirmPasswordReset(
-                new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD), null, ClientInfo.UNKNOWN)));
+                new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD), null, ClientInfo.UNKNOWN,
+                        SignIn.START_SESSION)));
 
         assertUnchanged(mails);
     }
 
     private AuthenticatedUser confirmWithUid(String token, String uid) {
         return service.confirmPasswordReset(new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD),
-                PlainPassword.of(NEW_PASSWORD), ClientInfo.UNKNOWN, uid));
+                PlainPassword.of(NEW_PASSWORD), ClientInfo.UNKNOWN, uid, SignIn.START_SESSION)).authenticated();
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.fakes.RecordingMailOutbox.Row;
 import dev.gatehouse.application.port.in.DispatchMailUseCase.DispatchReport;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.gatehouse.application.port.in.SignIn;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.application.port.out.MailRenderer.RenderedMail;
 import dev.gatehouse.application.settings.MailSettings;
 import dev.gatehouse.application.settings.VerificationMode;
@@ -253,8 +255,8 @@ class DispatchMailServiceTest {
         Fixture optional = new Fixture(VerificationMode.OPTIONAL);
         FakeMailSender out = new FakeMailSender();
         new RegisterUserService(optional.users, optional.hasher, optional.issuer, optional.mail, optional.transactions,
-                optional.settings, optional.clock, fx.audit).register(new RegisterUserCommand(EmailAddress.of("dan@example.com"), null,
-                PlainPassword.of(Fixture.PASSWORD), null, null));
+                optional.settings, optional.clock, fx.audit, optional.throttle, EnumerationFloor.NONE).register(new RegisterUserCommand(EmailAddress.of("dan@example.com"), null,
+                PlainPassword.of(Fixture.PASSWORD), null, null, SignIn.START_SESSION));
         String token = optional.lastToken(Template.VERIFY_EMAIL);
 
         DispatchReport report = new DispatchMailService(optional.outbox, renderer, out, optional.mailSettings, optional.clock)

@@ -1,10 +1,11 @@
 package dev.gatehouse.application.service;
 
 import static dev.gatehouse.application.fakes.Fixture.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,23 +14,25 @@ import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
-import dev.gatehouse.application.settings.VerificationMode;
+import dev.gatehouse.application.port.in.SignIn;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.application.port.out.DuplicateUserException;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.domain.mail.MailMessage;
+import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.mail.MailMessage.Template;
-import dev.gatehouse.domain.token.OneTimeToken;
-import dev.gatehouse.domain.token.TokenHash;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.Session;
+import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.OpaqueToken;
+import dev.gatehouse.domain.token.TokenHash;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.Profile;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.Username;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RegisterUserServiceTest {
 
     private static RegistrationResult register(Fixture fx, String email, String username, String password, String confirm) {
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle,
+                EnumerationFloor.NONE);
         return register(service, email, username, password, confirm);
     }
 
@@ -48,7 +52,7 @@ class RegisterUserServiceTest {
                                                String confirm) {
         return service.register(new RegisterUserCommand(EmailAddress.of(email),
                 new Profile(username == null ? null : Username.of(username), "Ann", "Lee", null, null),
-                PlainPassword.of(password), confirm == null ? null : PlainPassword.of(confirm), null));
+                PlainPassword.of(password), confirm == null ? null : PlainPassword.of(confirm), null, SignIn.START_SESSION));
     }
 
     private static Map<String, List<String>> errorsOf(Fixture fx, String email, String username, String password, String confirm) {
@@ -213,7 +217,8 @@ class RegisterUserServiceTest {
                     throw down;
                 });
         RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, new SessionIssuer(broken, fx.signer, fx.settings),
-                fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+                fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle,
+                EnumerationFloor.NONE);
 
         assertSame(down, assertThrows(IllegalStateException.class, () -> register(service, "ann@example.com", "ann", PASSWORD, null)));
 
@@ -239,7 +244,7 @@ class RegisterUserServiceTest {
                     }
                 });
         RegisterUserService service = new RegisterUserService(racing, fx.hasher, fx.issuer, fx.mail, fx.transactions,
-                fx.settings, fx.clock, fx.audit);
+                fx.settings, fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
 
         assertInstanceOf(RegistrationResult.PendingVerification.class, register(service, "ann@example.com", "ann", PASSWORD, null));
         assertEquals(0, fx.users.count());
@@ -326,5 +331,39 @@ class RegisterUserServiceTest {
         assertThrows(ValidationFailedException.class, () -> register(fx, "ann@example.com", "bob", PASSWORD, null));
         assertEquals(squatter.id(), fx.users.findByEmail(EmailAddress.of("ann@example.com")).orElseThrow().id(),
                 "the transaction rolled back: the username was taken, so nothing was replaced");
+    }
+
+    @Test
+    void withoutSignInTheAccountIsCreatedAndNoSessionIsOpened() {
+        Fixture fx = new Fixture(VerificationMode.OPTIONAL);
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings,
+                fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
+        RegistrationResult result = service.register(new RegisterUserCommand(EmailAddress.of("ann@example.com"), null,
+                PlainPassword.of(Fixture.PASSWORD), null, null, SignIn.NO_SESSION));
+
+        RegistrationResult.Registered registered = assertInstanceOf(RegistrationResult.Registered.class, result);
+        assertTrue(registered.tokens().isEmpty());
+        assertEquals(0, fx.sessions.count(), "no session nobody will hold");
+        assertNull(fx.users.get(registered.user().id()).lastLogin(), "and no login recorded");
+        assertEquals(1, fx.outbox.enqueued(dev.gatehouse.domain.mail.MailMessage.Template.VERIFY_EMAIL).size());
+    }
+
+    @Test
+    void registrationsAreCountedPerClientBeforeAnyWork() {
+        Fixture fx = new Fixture();
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings,
+                fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
+        dev.gatehouse.domain.session.ClientInfo client = new dev.gatehouse.domain.session.ClientInfo("test", "198.51.100.7");
+        int limit = dev.gatehouse.application.settings.RateLimits.DEFAULT.registrationsPerClientPerHour();
+        for (int i = 0; i < limit; i++) {
+            service.register(new RegisterUserCommand(EmailAddress.of("u" + i + "@example.com"), null,
+                    PlainPassword.of(Fixture.PASSWORD), null, client, SignIn.NO_SESSION));
+        }
+        assertThrows(dev.gatehouse.application.error.RateLimitedException.class, () -> service.register(new RegisterUserCommand(
+                EmailAddress.of("one.more@example.com"), null, PlainPassword.of(Fixture.PASSWORD), null, client, SignIn.START_SESSION)));
+        assertTrue(fx.users.findByEmail(EmailAddress.of("one.more@example.com")).isEmpty(), "a refused registration creates nothing");
+        service.register(new RegisterUserCommand(EmailAddress.of("elsewhere@example.com"), null,
+                PlainPassword.of(Fixture.PASSWORD), null, new dev.gatehouse.domain.session.ClientInfo("test", "198.51.100.8"),
+                SignIn.NO_SESSION));
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.fakes.Fixture;
-import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.mail.MailMessage.Template;
+import dev.gatehouse.domain.mail.MailMessage;
+import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.token.OneTimeToken;
 import dev.gatehouse.domain.token.TokenHash;
 import dev.gatehouse.domain.user.EmailAddress;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class RequestPasswordResetServiceTest {
     private final Fixture fx = new Fixture();
     private final RequestPasswordResetService service =
-            new RequestPasswordResetService(fx.users, fx.mail, fx.transactions, fx.clock, fx.audit);
+            new RequestPasswordResetService(fx.users, fx.mail, fx.transactions, fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private void request(String email) {
-        service.requestPasswordReset(EmailAddress.of(email));
+        service.requestPasswordReset(EmailAddress.of(email), ClientInfo.UNKNOWN);
     }
 
     @Test

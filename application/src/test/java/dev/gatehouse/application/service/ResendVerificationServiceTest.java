@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.fakes.Fixture;
+import dev.gatehouse.application.port.in.SignIn;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.application.settings.VerificationMode;
-import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.mail.MailMessage.Template;
+import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.token.TokenHash;
 import dev.gatehouse.domain.user.EmailAddress;
@@ -22,13 +24,13 @@ import org.junit.jupiter.api.Test;
 class ResendVerificationServiceTest {
     private final Fixture fx = new Fixture(VerificationMode.MANDATORY);
     private final ResendVerificationService service =
-            new ResendVerificationService(fx.users, fx.mail, fx.transactions, fx.clock);
+            new ResendVerificationService(fx.users, fx.mail, fx.transactions, fx.clock, fx.throttle, EnumerationFloor.NONE);
     private final VerifyEmailService verify =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit, fx.throttle);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private void resend(String email) {
-        service.resendVerification(EmailAddress.of(email));
+        service.resendVerification(EmailAddress.of(email), ClientInfo.UNKNOWN);
     }
 
     @Test
@@ -47,8 +49,8 @@ class ResendVerificationServiceTest {
         assertFalse(fx.oneTimeTokens.find(TokenHash.of(previous)).isPresent());
         assertEquals(fx.clock.instant(), fx.oneTimeTokens.find(TokenHash.of(fresh)).orElseThrow().createdAt());
 
-        assertThrows(TokenNotValidException.class, () -> verify.verifyEmail(previous, ClientInfo.UNKNOWN));
-        verify.verifyEmail(fresh, ClientInfo.UNKNOWN);
+        assertThrows(TokenNotValidException.class, () -> verify.verifyEmail(new VerifyEmailCommand(previous, ClientInfo.UNKNOWN, SignIn.START_SESSION)));
+        verify.verifyEmail(new VerifyEmailCommand(fresh, ClientInfo.UNKNOWN, SignIn.START_SESSION));
         assertTrue(fx.users.get(ann.id()).isEmailVerified());
     }
 

@@ -11,6 +11,10 @@ import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.fakes.Fixture;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
+import dev.gatehouse.application.port.in.IssuedTokens;
+import dev.gatehouse.application.port.in.Redeemed;
+import dev.gatehouse.application.port.in.SignIn;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.mail.MailMessage.Template;
 import dev.gatehouse.domain.session.ClientInfo;
@@ -29,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VerifyEmailServiceTest {
     private final Fixture fx = new Fixture(VerificationMode.MANDATORY);
     private final VerifyEmailService service =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit, fx.throttle);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private String mailedToken() {
@@ -42,7 +46,7 @@ class VerifyEmailServiceTest {
     }
 
     private AuthenticatedUser verify(String token) {
-        return service.verifyEmail(token, ClientInfo.UNKNOWN);
+        return service.verifyEmail(new VerifyEmailCommand(token, ClientInfo.UNKNOWN, SignIn.START_SESSION)).authenticated();
     }
 
     /** Nothing was spent, verified, or started. */
@@ -51,6 +55,36 @@ class VerifyEmailServiceTest {
         assertFalse(stored.isEmailVerified());
         assertNull(stored.lastLogin());
         assertEquals(0, fx.sessions.count());
+    }
+
+    @Test
+    void withoutSignInTheAddressIsVerifiedAndNoSessionIsOpened() {
+        String token = mailedToken();
+        IssuedTokens earlier = fx.startSession(ann);
+
+        Redeemed redeemed = service.verifyEmail(new VerifyEmailCommand(token, ClientInfo.UNKNOWN, SignIn.NO_SESSION));
+
+        assertTrue(redeemed.tokens().isEmpty(), "no tokens when none were asked for");
+        assertTrue(fx.users.get(ann.id()).isEmailVerified());
+        assertNull(fx.users.get(ann.id()).lastLogin(), "spending a link without signing in is no login");
+        assertEquals(1, fx.sessions.count(), "only the earlier session exists");
+        assertNotNull(fx.sessions.get(earlier.sessionId()).revokedAt(), "and the first proof still ends it");
+        assertThrows(IllegalStateException.class, redeemed::authenticated);
+    }
+
+    @Test
+    void everyAttemptCountsAsATokenGuessOfTheClientEvenWithAGoodToken() {
+        ClientInfo client = new ClientInfo("test", "203.0.113.9");
+        int limit = dev.gatehouse.application.settings.RateLimits.DEFAULT.tokenGuessesPerClientPerHour();
+        for (int i = 0; i < limit; i++) {
+            assertThrows(TokenNotValidException.class,
+                    () -> service.verifyEmail(new VerifyEmailCommand("guess", client, SignIn.NO_SESSION)));
+        }
+        String token = mailedToken();
+        assertThrows(dev.gatehouse.application.error.RateLimitedException.class,
+                () -> service.verifyEmail(new VerifyEmailCommand(token, client, SignIn.START_SESSION)));
+        assertFalse(fx.users.get(ann.id()).isEmailVerified(), "a refused attempt spends nothing");
+        assertNull(stored(token).usedAt());
     }
 
     @Test

@@ -4,8 +4,6 @@ import dev.gatehouse.adapter.in.rest.dto.DetailResponse;
 import dev.gatehouse.adapter.in.rest.dto.Requests;
 import dev.gatehouse.adapter.in.rest.dto.TokenPairResponse;
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
-import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
@@ -19,6 +17,7 @@ import dev.gatehouse.application.port.in.RefreshSessionUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.Profile;
@@ -110,16 +109,12 @@ public class AuthController {
     private final AuthenticateUseCase authenticate;
     private final ChangePasswordUseCase changePassword;
     private final BearerAuthentication bearer;
-    private final ThrottleUseCase throttle;
-    private final ResponseFloor floor;
     private final ClientInfos clientInfos;
 
     public AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
                           LogOutUseCase logOut, AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
-                          BearerAuthentication bearer, ThrottleUseCase throttle, ResponseFloor floor, ClientInfos clientInfos) {
+                          BearerAuthentication bearer, ClientInfos clientInfos) {
         this.clientInfos = clientInfos;
-        this.throttle = throttle;
-        this.floor = floor;
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
@@ -144,13 +139,9 @@ public class AuthController {
         String firstName = errors.attempt("first_name", () -> Profile.name(body.firstName()));
         String lastName = errors.attempt("last_name", () -> Profile.name(body.lastName()));
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.REGISTRATION, client, address);
-        RegisterUserCommand command = new RegisterUserCommand(address, new Profile(username, firstName, lastName, null, null),
-                password, Fields.optionalPassword(body.confirmPassword()), client);
-        // In mandatory mode a taken address must look exactly like a free one, in time too.
-        RegistrationResult result = floor.around(() -> register.register(command),
-                r -> r instanceof RegistrationResult.PendingVerification);
+        RegistrationResult result = register.register(new RegisterUserCommand(address,
+                new Profile(username, firstName, lastName, null, null), password, Fields.optionalPassword(body.confirmPassword()),
+                clientInfos.of(request), SignIn.START_SESSION));
         return switch (result) {
             case RegistrationResult.Registered r -> HttpResponse.status(HttpStatus.CREATED).body(TokenPairResponse.withUser(r.authenticated()));
             case RegistrationResult.PendingVerification p -> HttpResponse.status(HttpStatus.CREATED).body(new DetailResponse(CHECK_EMAIL));

@@ -7,8 +7,6 @@ import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.port.in.ChangeEmailUseCase;
 import dev.gatehouse.application.port.in.ConfirmEmailChangeUseCase;
 import dev.gatehouse.application.port.in.Principal;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
-import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import io.micronaut.core.annotation.Nullable;
@@ -36,15 +34,13 @@ public class EmailChangeController {
     private final BearerAuthentication bearer;
     private final ChangeEmailUseCase changeEmail;
     private final ConfirmEmailChangeUseCase confirm;
-    private final ThrottleUseCase throttle;
     private final ClientInfos clientInfos;
 
     public EmailChangeController(BearerAuthentication bearer, ChangeEmailUseCase changeEmail, ConfirmEmailChangeUseCase confirm,
-                                 ThrottleUseCase throttle, ClientInfos clientInfos) {
+                                 ClientInfos clientInfos) {
         this.bearer = bearer;
         this.changeEmail = changeEmail;
         this.confirm = confirm;
-        this.throttle = throttle;
         this.clientInfos = clientInfos;
     }
 
@@ -62,8 +58,7 @@ public class EmailChangeController {
         EmailAddress newEmail = raw == null ? null : errors.attempt("new_email", () -> EmailAddress.of(raw));
         PlainPassword password = Fields.password(errors, "password", body == null ? null : body.password());
         errors.throwIfAny();
-        throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), newEmail);
-        changeEmail.requestEmailChange(new ChangeEmailUseCase.ChangeEmailCommand(caller, newEmail, password));
+        changeEmail.requestEmailChange(new ChangeEmailUseCase.ChangeEmailCommand(caller, newEmail, password, clientInfos.of(request)));
         return HttpResponse.accepted().body(new DetailResponse(SENT));
     }
 
@@ -78,8 +73,6 @@ public class EmailChangeController {
         FieldErrors errors = new FieldErrors();
         String token = Fields.required(errors, "token", body == null ? null : body.token());
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
-        return UserResponse.from(confirm.confirmEmailChange(token, client));
+        return UserResponse.from(confirm.confirmEmailChange(token, clientInfos.of(request)));
     }
 }

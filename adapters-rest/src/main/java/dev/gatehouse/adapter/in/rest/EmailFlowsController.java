@@ -8,9 +8,9 @@ import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.ResendVerificationUseCase;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
-import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import io.micronaut.core.annotation.Nullable;
@@ -44,16 +44,12 @@ public class EmailFlowsController {
     private final ResendVerificationUseCase resend;
     private final RequestPasswordResetUseCase requestReset;
     private final ConfirmPasswordResetUseCase confirmReset;
-    private final ThrottleUseCase throttle;
-    private final ResponseFloor floor;
     private final ClientInfos clientInfos;
 
     public EmailFlowsController(VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
                                 RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
-                                ThrottleUseCase throttle, ResponseFloor floor, ClientInfos clientInfos) {
+                                ClientInfos clientInfos) {
         this.clientInfos = clientInfos;
-        this.throttle = throttle;
-        this.floor = floor;
         this.verifyEmail = verifyEmail;
         this.resend = resend;
         this.requestReset = requestReset;
@@ -81,9 +77,8 @@ public class EmailFlowsController {
         FieldErrors errors = new FieldErrors();
         String value = Fields.required(errors, "token", token);
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
-        return TokenPairResponse.withUser(verifyEmail.verifyEmail(value, client));
+        return TokenPairResponse.withUser(verifyEmail.verifyEmail(
+                new VerifyEmailCommand(value, clientInfos.of(request), SignIn.START_SESSION)).authenticated());
     }
 
     /** 202 with the same body for every address, known or not, verified or not. */
@@ -91,12 +86,7 @@ public class EmailFlowsController {
     @Operation(summary = "Send the verification mail again")
     @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = DetailResponse.class)))
     public HttpResponse<DetailResponse> resend(@Body Requests.Email body, HttpRequest<?> request) {
-        EmailAddress address = email(body);
-        floor.around(() -> {
-            throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), address);
-            resend.resendVerification(address);
-            return null;
-        }, done -> true);
+        resend.resendVerification(email(body), clientInfos.of(request));
         return HttpResponse.accepted().body(new DetailResponse(RESENT));
     }
 
@@ -105,12 +95,7 @@ public class EmailFlowsController {
     @Operation(summary = "Ask for a password reset link")
     @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = DetailResponse.class)))
     public HttpResponse<DetailResponse> requestReset(@Body Requests.Email body, HttpRequest<?> request) {
-        EmailAddress address = email(body);
-        floor.around(() -> {
-            throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), address);
-            requestReset.requestPasswordReset(address);
-            return null;
-        }, done -> true);
+        requestReset.requestPasswordReset(email(body), clientInfos.of(request));
         return HttpResponse.accepted().body(new DetailResponse(RESET_SENT));
     }
 
@@ -124,10 +109,8 @@ public class EmailFlowsController {
         String token = Fields.required(errors, "token", body.token());
         PlainPassword password = Fields.password(errors, "new_password", body.newPassword());
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
         return TokenPairResponse.withUser(confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password,
-                Fields.optionalPassword(body.confirmPassword()), client)));
+                Fields.optionalPassword(body.confirmPassword()), clientInfos.of(request), SignIn.START_SESSION)).authenticated());
     }
 
     private static EmailAddress email(Requests.Email body) {

@@ -4,15 +4,11 @@ import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.ValidationFailedException;
-import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
-import dev.gatehouse.application.port.in.LogOutUseCase;
-import dev.gatehouse.application.port.in.LogOutUseCase.LogOutCommand;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.out.PasswordHasherBusyException;
 import dev.gatehouse.application.port.out.StorageUnavailableException;
-import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.PlainPassword;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -59,15 +55,10 @@ public class PasswordResetPageController {
             + "Ask for a new password reset link.";
 
     private final ConfirmPasswordResetUseCase confirmReset;
-    private final LogOutUseCase logOut;
-    private final ThrottleUseCase throttle;
     private final ClientInfos clientInfos;
 
-    public PasswordResetPageController(ConfirmPasswordResetUseCase confirmReset, LogOutUseCase logOut, ThrottleUseCase throttle,
-                                       ClientInfos clientInfos) {
+    public PasswordResetPageController(ConfirmPasswordResetUseCase confirmReset, ClientInfos clientInfos) {
         this.confirmReset = confirmReset;
-        this.logOut = logOut;
-        this.throttle = throttle;
         this.clientInfos = clientInfos;
     }
 
@@ -96,13 +87,10 @@ public class PasswordResetPageController {
         if (!errors.isEmpty()) {
             return page(HttpStatus.BAD_REQUEST, form(token, messages(errors.toException().errors())));
         }
-        ClientInfo client = clientInfos.of(request);
         try {
-            throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
-            AuthenticatedUser done = confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password,
-                    Fields.optionalPassword(confirmPassword), client));
-            // A browser on this page holds no tokens: end the session the reset opened rather than leave it to expire.
-            logOut.logOut(new LogOutCommand(done.tokens().refresh(), false, null));
+            // A browser on this page holds no tokens: no session is opened for it.
+            confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password,
+                    Fields.optionalPassword(confirmPassword), clientInfos.of(request), SignIn.NO_SESSION));
             return page(HttpStatus.OK, message(DONE));
         } catch (ValidationFailedException e) {
             return page(HttpStatus.BAD_REQUEST, form(token, messages(e.errors())));

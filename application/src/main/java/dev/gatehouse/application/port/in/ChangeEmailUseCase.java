@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.in;
 
+import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import java.util.Objects;
@@ -10,13 +11,15 @@ import java.util.Objects;
  * ({@link ConfirmEmailChangeUseCase}). The answer is the same whether or not the new address is taken.
  */
 public interface ChangeEmailUseCase {
-    record ChangeEmailCommand(Principal caller, EmailAddress newEmail, PlainPassword password) {
+    record ChangeEmailCommand(Principal caller, EmailAddress newEmail, PlainPassword password, ClientInfo client) {
         public ChangeEmailCommand {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(newEmail, "newEmail");
             Objects.requireNonNull(password, "password");
+            client = client == null ? ClientInfo.UNKNOWN : client;
         }
     }
 
+    /** Counted as a mail request of the client and to the new address. */
     void requestEmailChange(ChangeEmailCommand command);
 }

@@ -6,6 +6,9 @@ import dev.gatehouse.domain.user.User;
 /** Follows an email-change link: the account moves to the new address, which counts as verified. */
 public interface ConfirmEmailChangeUseCase {
     /**
+     * Counted as a token guess of the client.
+     *
+     * @throws dev.gatehouse.application.error.RateLimitedException too many token guesses from the client
      * @throws dev.gatehouse.application.error.TokenNotValidException unknown, used, expired or superseded link
      * @throws dev.gatehouse.application.error.EmailTakenException     another account has the address by now
      */

@@ -11,26 +11,30 @@ public interface ConfirmPasswordResetUseCase {
      *            ("Invalid value"), as Django's reset confirmation gives.
      */
     record ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client,
-                                       String uid) {
+                                       String uid, SignIn signIn) {
         public ConfirmPasswordResetCommand {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(newPassword, "newPassword");
+            Objects.requireNonNull(signIn, "signIn");
             client = client == null ? ClientInfo.UNKNOWN : client;
         }
 
         /** Without a uid: the token alone names the user. */
-        public ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client) {
-            this(token, newPassword, confirmPassword, client, null);
+        public ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client,
+                                           SignIn signIn) {
+            this(token, newPassword, confirmPassword, client, null, signIn);
         }
     }
 
     /**
-     * Sets the new password, revokes every session, and logs in on a new one.
+     * Sets the new password and revokes every session; when asked, a new one starts. Counted as a token
+     * guess of the client.
      *
+     * @throws dev.gatehouse.application.error.RateLimitedException too many token guesses from the client
      * @throws dev.gatehouse.application.error.TokenNotValidException unknown, used, expired, superseded, or
      *         issued before the password last changed
      * @throws dev.gatehouse.application.error.ValidationFailedException the new password breaks the policy, or the
      *         uid does not name the token's user
      */
-    AuthenticatedUser confirmPasswordReset(ConfirmPasswordResetCommand command);
+    Redeemed confirmPasswordReset(ConfirmPasswordResetCommand command);
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
-import dev.gatehouse.adapter.in.rest.ResponseFloor;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Detail;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.DjUser;
@@ -15,7 +14,6 @@ import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.TokenReusedException;
 import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.port.in.AuthenticateUseCase;
-import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase.ChangePasswordCommand;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
@@ -32,11 +30,11 @@ import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.ResendVerificationUseCase;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.UpdateProfileUseCase;
 import dev.gatehouse.application.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
-import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.Profile;
@@ -103,9 +101,7 @@ public class DjRestAuthController {
     private final ResendVerificationUseCase resend;
     private final RequestPasswordResetUseCase requestReset;
     private final ConfirmPasswordResetUseCase confirmReset;
-    private final ThrottleUseCase throttle;
     private final BearerAuthentication bearer;
-    private final ResponseFloor floor;
     private final ClientInfos clientInfos;
 
     @SuppressWarnings("java:S107") // one collaborator per use case: the dialect covers them all
@@ -113,7 +109,7 @@ public class DjRestAuthController {
                                 AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
                                 UpdateProfileUseCase updateProfile, VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
                                 RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
-                                ThrottleUseCase throttle, BearerAuthentication bearer, ResponseFloor floor, ClientInfos clientInfos) {
+                                BearerAuthentication bearer, ClientInfos clientInfos) {
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
@@ -125,9 +121,7 @@ public class DjRestAuthController {
         this.resend = resend;
         this.requestReset = requestReset;
         this.confirmReset = confirmReset;
-        this.throttle = throttle;
         this.bearer = bearer;
-        this.floor = floor;
         this.clientInfos = clientInfos;
     }
 
@@ -183,12 +177,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     public Detail passwordReset(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        EmailAddress address = email(LenientBody.of(body));
-        floor.around(() -> {
-            throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), address);
-            requestReset.requestPasswordReset(address);
-            return null;
-        }, done -> true);
+        requestReset.requestPasswordReset(email(LenientBody.of(body)), clientInfos.of(request));
         return new Detail("Password reset e-mail has been sent.");
     }
 
@@ -208,17 +197,15 @@ public class DjRestAuthController {
         String uid = b.required(errors, "uid");
         String token = b.required(errors, "token");
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
-        AuthenticatedUser reset;
         try {
-            reset = confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password1, password2, client, uid));
+            // dj-rest-auth answers a detail only: no session is opened.
+            confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password1, password2, clientInfos.of(request),
+                    uid, SignIn.NO_SESSION));
         } catch (TokenNotValidException e) {
             throw new DrfError(DrfErrors.field("token", INVALID_VALUE));
         } catch (ValidationFailedException e) {
             throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS));
         }
-        discard(reset);
         return new Detail("Password has been reset with the new password.");
     }
 
@@ -372,14 +359,10 @@ public class DjRestAuthController {
         PlainPassword password1 = b.password(errors, "password1");
         PlainPassword password2 = b.password(errors, "password2");
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.REGISTRATION, client, address);
-        RegisterUserCommand command = new RegisterUserCommand(address, new Profile(username, "", "", null, null), password1,
-                password2, client);
         RegistrationResult result;
         try {
-            // In mandatory mode a taken address must look exactly like a free one, in time too.
-            result = floor.around(() -> register.register(command), r -> r instanceof RegistrationResult.PendingVerification);
+            result = register.register(new RegisterUserCommand(address, new Profile(username, "", "", null, null), password1,
+                    password2, clientInfos.of(request), SignIn.START_SESSION));
         } catch (ValidationFailedException e) {
             throw new DrfError(DrfErrors.fields(e.errors(), REGISTER_FIELDS));
         }
@@ -399,15 +382,12 @@ public class DjRestAuthController {
         FieldErrors errors = new FieldErrors();
         String key = LenientBody.of(body).required(errors, "key");
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.TOKEN_GUESS, client, null);
-        AuthenticatedUser verified;
         try {
-            verified = verifyEmail.verifyEmail(key, client);
+            // Unlike Gatehouse's own API, dj-rest-auth does not log in here: no session is opened.
+            verifyEmail.verifyEmail(new VerifyEmailCommand(key, clientInfos.of(request), SignIn.NO_SESSION));
         } catch (TokenNotValidException e) {
             throw new DrfError(DrfErrors.detail(HttpStatus.NOT_FOUND, DrfErrors.NOT_FOUND));
         }
-        discard(verified);
         return new Detail("ok");
     }
 
@@ -418,12 +398,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     public Detail registrationResendEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        EmailAddress address = email(LenientBody.of(body));
-        floor.around(() -> {
-            throttle.admit(ThrottleUseCase.Action.MAIL_REQUEST, clientInfos.of(request), address);
-            resend.resendVerification(address);
-            return null;
-        }, done -> true);
+        resend.resendVerification(email(LenientBody.of(body)), clientInfos.of(request));
         return new Detail("ok");
     }
 
@@ -446,13 +421,5 @@ public class DjRestAuthController {
         EmailAddress address = raw == null ? null : errors.attempt("email", () -> EmailAddress.of(raw));
         errors.throwIfAny();
         return address;
-    }
-
-    /**
-     * The use cases behind verify-email and reset confirm log the user in; dj-rest-auth answers those with
-     * a detail only, so the session nobody will ever hold is ended at once rather than left to expire.
-     */
-    private void discard(AuthenticatedUser unused) {
-        logOut.logOut(new LogOutCommand(unused.tokens().refresh(), false, null));
     }
 }

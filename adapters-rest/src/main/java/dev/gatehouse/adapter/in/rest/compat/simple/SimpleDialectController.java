@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.in.rest.compat.simple;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
 import dev.gatehouse.adapter.in.rest.LogInResults;
-import dev.gatehouse.adapter.in.rest.ResponseFloor;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Registered;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.SimpleUser;
@@ -20,10 +19,9 @@ import dev.gatehouse.application.port.in.RefreshSessionUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserUseCase.RegistrationResult;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
+import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.UpdateProfileUseCase;
 import dev.gatehouse.application.port.in.UpdateProfileUseCase.UpdateProfileCommand;
-import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.Profile;
@@ -71,22 +69,18 @@ public class SimpleDialectController {
     private final RefreshSessionUseCase refresh;
     private final LogOutUseCase logOut;
     private final UpdateProfileUseCase updateProfile;
-    private final ThrottleUseCase throttle;
     private final BearerAuthentication bearer;
-    private final ResponseFloor floor;
     private final ClientInfos clientInfos;
 
     public SimpleDialectController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
-                                   LogOutUseCase logOut, UpdateProfileUseCase updateProfile, ThrottleUseCase throttle,
-                                   BearerAuthentication bearer, ResponseFloor floor, ClientInfos clientInfos) {
+                                   LogOutUseCase logOut, UpdateProfileUseCase updateProfile,
+                                   BearerAuthentication bearer, ClientInfos clientInfos) {
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
         this.logOut = logOut;
         this.updateProfile = updateProfile;
-        this.throttle = throttle;
         this.bearer = bearer;
-        this.floor = floor;
         this.clientInfos = clientInfos;
     }
 
@@ -105,19 +99,12 @@ public class SimpleDialectController {
         String rawUsername = b.optional(errors, "username");
         Username username = rawUsername == null || rawUsername.isBlank() ? null : errors.attempt("username", () -> Username.of(rawUsername));
         errors.throwIfAny();
-        ClientInfo client = clientInfos.of(request);
-        throttle.admit(ThrottleUseCase.Action.REGISTRATION, client, address);
-        RegisterUserCommand command = new RegisterUserCommand(address, new Profile(username, "", "", null, null), password, null, client);
-        // In mandatory mode a taken address must look exactly like a free one, in time too.
-        RegistrationResult result = floor.around(() -> register.register(command),
-                r -> r instanceof RegistrationResult.PendingVerification);
+        // This dialect answers without tokens: the client logs in afterwards, so no session is opened.
+        RegistrationResult result = register.register(new RegisterUserCommand(address, new Profile(username, "", "", null, null),
+                password, null, clientInfos.of(request), SignIn.NO_SESSION));
         return switch (result) {
-            case RegistrationResult.Registered r -> {
-                // This dialect answers without tokens: the session registration opened is ended at once.
-                logOut.logOut(new LogOutCommand(r.authenticated().tokens().refresh(), false, null));
-                yield HttpResponse.created(new Registered(r.authenticated().user().id().toString(),
-                        r.authenticated().user().email().value(), null));
-            }
+            case RegistrationResult.Registered r -> HttpResponse.created(new Registered(r.user().id().toString(),
+                    r.user().email().value(), null));
             case RegistrationResult.PendingVerification p -> HttpResponse.created(new Registered(null, address.value(), CHECK_EMAIL));
         };
     }

@@ -1,7 +1,6 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.error.RateLimitedException;
-import dev.gatehouse.application.port.in.ThrottleUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RateLimiter;
 import dev.gatehouse.application.port.out.SettingsSource;
@@ -13,22 +12,41 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-public final class ThrottleService implements ThrottleUseCase {
+/**
+ * Limits on the requests that cost us mail or let a client guess. Each use case that needs a limit
+ * calls this first, so no driving adapter can forget one. Login has its own, finer rules inside
+ * {@link LogInService}.
+ */
+public final class Throttle {
     private static final Duration HOUR = Duration.ofHours(1);
+
+    public enum Action {
+        /** verify-email/resend, password/reset, email change: per client address and per email address */
+        MAIL_REQUEST,
+        /** verify-email, password/reset/confirm, email-change confirmation: per client address */
+        TOKEN_GUESS,
+        /** register: per client address */
+        REGISTRATION
+    }
 
     private final RateLimiter limiter;
     private final AuditLog audit;
     private final SettingsSource settings;
     private final Clock clock;
 
-    public ThrottleService(RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
+    public Throttle(RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
         this.limiter = limiter;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * Counts one request.
+     *
+     * @param email the address the request is about, or null
+     * @throws RateLimitedException over the limit
+     */
     public void admit(Action action, ClientInfo client, EmailAddress email) {
         RateLimits limits = settings.current().rateLimits();
         Instant now = clock.instant();
