@@ -22,7 +22,6 @@ import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
     static final String UID_INVALID = "Invalid value";
@@ -74,7 +73,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = Passwords.personalValues(owner.email(), owner.username());
+        var personal = Passwords.personalValues(owner.email(), owner.profile());
         errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
         PasswordHash hash = hasher.hash(command.newPassword());
