@@ -69,6 +69,11 @@ class AuthFlowEndToEndTest extends HttpTest {
         assertTrue(common.errors().get("password").contains("This password is too common."), common.body());
         assertTrue(common.errors().containsKey("confirm_password"));
 
+        Response similar = postJson("/api/auth/register", Map.of("email", uniqueEmail(), "password", "Bartholomew-1",
+                "first_name", "Bartholomew"));
+        assertProblem(similar, 400, "validation_failed");
+        assertEquals(Map.of("password", List.of("The password is too similar to the first name.")), similar.errors());
+
         Response tooLong = postJson("/api/auth/register", Map.of("email", uniqueEmail(), "password", "é".repeat(513)));
         assertTrue(tooLong.errors().get("password").getFirst().contains("too long"), tooLong.body());
     }

@@ -165,6 +165,9 @@ class DjRestAuthEndToEndTest extends HttpTest {
         Map<String, Object> weak = drf(postJson("/dj-rest-auth/registration/", map("username", username, "email", email,
                 "password1", "short", "password2", "short")), 400);
         assertEquals(java.util.Set.of("password1"), weak.keySet());
+        assertDrf(postJson("/dj-rest-auth/registration/", map("username", username, "email", email,
+                        "password1", username + "!", "password2", username + "!")), 400,
+                map("password1", List.of("The password is too similar to the username.")));
         assertDrf(postJson("/dj-rest-auth/registration/", map("username", username)), 400, map(
                 "email", List.of("This field is required."),
                 "password1", List.of("This field is required."),

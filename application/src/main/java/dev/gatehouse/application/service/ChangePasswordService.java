@@ -16,7 +16,6 @@ import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 public final class ChangePasswordService implements ChangePasswordUseCase {
     private final AuditLog audit;
@@ -52,7 +51,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = Passwords.personalValues(caller.email(), caller.username());
+        var personal = Passwords.personalValues(caller.email(), caller.profile());
         errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
 

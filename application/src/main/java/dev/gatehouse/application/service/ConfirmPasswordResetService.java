@@ -23,7 +23,6 @@ import dev.gatehouse.domain.user.PasswordHash;
 import dev.gatehouse.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
@@ -80,7 +79,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         if (command.confirmPassword() != null && !Passwords.same(command.newPassword(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = Passwords.personalValues(owner.email(), owner.username());
+        var personal = Passwords.personalValues(owner.email(), owner.profile());
         errors.addAll("new_password", settings.current().passwordPolicy().violations(command.newPassword(), personal));
         errors.throwIfAny();
         PasswordHash hash = hasher.hash(command.newPassword());

@@ -17,7 +17,6 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 public final class CreateAdminService implements CreateAdminUseCase {
@@ -45,7 +44,7 @@ public final class CreateAdminService implements CreateAdminUseCase {
         PasswordHash hash = null;
         if (existing.isEmpty()) {
             new FieldErrors().addAll("password",
-                    settings.current().passwordPolicy().violations(password, List.of(email.value()))).throwIfAny();
+                    settings.current().passwordPolicy().violations(password, Passwords.personalValues(email, null))).throwIfAny();
             hash = hasher.hash(password);
         }
         PasswordHash newHash = hash;

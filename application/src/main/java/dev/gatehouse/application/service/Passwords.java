@@ -1,9 +1,9 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.domain.user.EmailAddress;
+import dev.gatehouse.domain.user.PersonalInformation;
 import dev.gatehouse.domain.user.PlainPassword;
-import dev.gatehouse.domain.user.Username;
-import java.util.List;
+import dev.gatehouse.domain.user.Profile;
 import java.security.MessageDigest;
 
 /** Password comparisons the use cases share. */
@@ -13,9 +13,9 @@ final class Passwords {
     private Passwords() {
     }
 
-    /** What a password must not simply be: the account's own email address and username. */
-    static List<String> personalValues(EmailAddress email, Username username) {
-        return username == null ? List.of(email.value()) : List.of(email.value(), username.value());
+    /** What a new password must not be too similar to: the account's username, names and email address. */
+    static PersonalInformation personalValues(EmailAddress email, Profile profile) {
+        return PersonalInformation.of(email, profile);
     }
 
     /** Constant time, so a confirmation field cannot be used to probe the password byte by byte. */

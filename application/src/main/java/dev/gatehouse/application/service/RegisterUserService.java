@@ -18,7 +18,6 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 public final class RegisterUserService implements RegisterUserUseCase {
@@ -63,7 +62,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
         if (command.confirmPassword() != null && !Passwords.same(command.password(), command.confirmPassword())) {
             errors.add("confirm_password", Passwords.MISMATCH);
         }
-        List<String> personal = Passwords.personalValues(command.email(), command.profile().username());
+        var personal = Passwords.personalValues(command.email(), command.profile());
         AuthSettings current = settings.current();
         errors.addAll("password", current.passwordPolicy().violations(command.password(), personal));
         errors.throwIfAny();

@@ -120,10 +120,22 @@ class RegisterUserServiceTest {
         assertEquals(Set.of("password"), errors.keySet());
         assertEquals(List.of("This password is too short. It must contain at least 8 characters.",
                 "This password is entirely numeric."), errors.get("password"));
-        assertEquals(Map.of("password", List.of("The password is too similar to your personal information.")),
+        assertEquals(Map.of("password", List.of("The password is too similar to the username.")),
                 errorsOf(fx, "ann@example.com", "annlee99", "AnnLee99", null));
         assertEquals(0, fx.hasher.hashCalls);
         assertEquals(0, fx.users.count());
+    }
+
+    @Test
+    void comparesThePasswordWithTheNamesBeingRegistered() {
+        Fixture fx = new Fixture();
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit,
+                fx.throttle, EnumerationFloor.NONE);
+        var e = assertThrows(ValidationFailedException.class, () -> service.register(new RegisterUserCommand(
+                EmailAddress.of("bart@example.com"), new Profile(null, "Bartholomew", "Simpson-Smith", null, null),
+                PlainPassword.of("Smith-Simpson"), null, null, SignIn.START_SESSION)));
+        assertEquals(Map.of("password", List.of("The password is too similar to the last name.")), e.errors());
+        assertEquals(0, fx.hasher.hashCalls);
     }
 
     @Test
