@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** docs/targets.md: database cut → 503 (this test allows 10 s; the target is 3 s, measured by bench/run); recovery without a restart. */
+/**
+ * docs/targets.md: database cut → 503, recovery without a restart. This test checks behaviour, not speed: it allows
+ * 10 s (the target is 3 s; docs/operations.md, "When the database goes away", says how long a 503 takes today).
+ */
 class DatabaseOutageEndToEndTest {
 
     @Test

@@ -64,7 +64,8 @@ import java.util.Map;
                   is not needed unless `all` is true.
                 * `DELETE /sessions/{id}` of a session that is not the caller's answers 404, exactly like an unknown id.
                 * Passwords: at least 8 characters (configurable), at most 1,024 bytes, not a common password, not entirely
-                  numeric, not the email or username. Normalised to NFC before hashing (Argon2id).
+                  numeric, not too similar to the username, names or email (Django's rule, 0.7; docs/http-api.md).
+                  Normalised to NFC before hashing (Argon2id).
                 * Times are RFC 3339 UTC with whole seconds.
                 * Abuse limits answer 429 `rate_limited` with `Retry-After` (seconds): login per client address per minute;
                   login per account after consecutive failures (lockout; unknown names lock exactly like accounts, and a
