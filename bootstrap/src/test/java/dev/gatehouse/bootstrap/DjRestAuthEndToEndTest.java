@@ -183,7 +183,7 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertEquals(List.of("A user with that username already exists."), taken.get("username"));
         Map<String, Object> takenEmail = drf(postJson("/dj-rest-auth/registration/", map("email", email,
                 "password1", PASSWORD, "password2", PASSWORD)), 400);
-        assertTrue(takenEmail.containsKey("email"), takenEmail.toString());
+        assertEquals(map("email", List.of("A user is already registered with this e-mail address.")), takenEmail, "allauth's words");
     }
 
     // --- login and logout ------------------------------------------------------------------------------
@@ -212,6 +212,8 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertDrf(postJson("/dj-rest-auth/login/", map("password", PASSWORD)), 400,
                 map("non_field_errors", List.of("Must include either \"username\" or \"email\" and \"password\".")));
         assertDrf(postJson("/dj-rest-auth/login/", map("email", email)), 400, map("password", List.of("This field is required.")));
+        assertDrf(postJson("/dj-rest-auth/login/", map("email", "not-an-address", "password", PASSWORD)), 400,
+                map("email", List.of("Enter a valid email address.")));
         assertDrf(postJson("/dj-rest-auth/login/", map("email", email, "password", "")), 400,
                 map("password", List.of("This field may not be blank.")));
     }
@@ -266,7 +268,6 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertTrue(expiration.isAfter(Instant.now().plus(Duration.ofMinutes(4))), expiration.toString());
         assertDrf(postJson("/dj-rest-auth/token/verify/", map("token", refreshed.get("access"))), 200, map());
         assertDrf(postJson("/dj-rest-auth/token/refresh/", map("refresh", "x".repeat(43))), 401, invalid);
-        assertDrf(postJson("/dj-rest-auth/token/refresh/", map()), 400, map("refresh", List.of("This field is required.")));
     }
 
     @Test
@@ -324,7 +325,46 @@ class DjRestAuthEndToEndTest extends HttpTest {
 
         assertDrf(get("/dj-rest-auth/user/"), 401, map("detail", "Authentication credentials were not provided."));
         assertDrf(get("/dj-rest-auth/user/", "Authorization", bearer("not.a.jwt")), 401,
-                map("detail", "Given token not valid for any token type", "code", "token_not_valid"));
+                map("detail", "Given token not valid for any token type", "code", "token_not_valid", "messages", List.of(
+                        map("token_class", "AccessToken", "token_type", "access", "message", "Token is invalid or expired"))));
+    }
+
+    @Test
+    void refreshWithoutATokenOrWithAnAccessTokenAnswersAsSimplejwtBehindDjRestAuth() {
+        String email = uniqueEmail();
+        register(email);
+        Map<String, Object> login = loginDj(map("email", email, "password", PASSWORD));
+
+        // Refresh interceptors look for 401 + token_not_valid: an empty body must give exactly that.
+        assertDrf(postJson("/dj-rest-auth/token/refresh/", map()), 401,
+                map("detail", "No valid refresh token found.", "code", "token_not_valid"));
+        assertDrf(postJson("/dj-rest-auth/token/refresh/", map("refresh", "")), 400,
+                map("refresh", List.of("This field may not be blank.")));
+        assertDrf(postJson("/dj-rest-auth/token/refresh/", map("refresh", login.get("access"))), 401,
+                map("detail", "Token has wrong type", "code", "token_not_valid"));
+        assertEquals(200, postJson("/dj-rest-auth/token/refresh/", map("refresh", login.get("refresh"))).status(),
+                "the refresh token itself still works");
+    }
+
+    @Test
+    void formAndMultipartBodiesAreReadAsDrfReadsThem() {
+        String email = uniqueEmail();
+        register(email);
+        String form = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> byForm = drf(send("POST", "/dj-rest-auth/login/", form, "application/x-www-form-urlencoded"), 200);
+        assertEquals(email, user(byForm).get("email"));
+
+        String boundary = "----gatehouse" + System.nanoTime();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"refresh\"\r\n\r\n"
+                + byForm.get("refresh") + "\r\n--" + boundary + "--\r\n";
+        Map<String, Object> refreshed = drf(send("POST", "/dj-rest-auth/token/refresh/", multipart,
+                "multipart/form-data; boundary=" + boundary), 200);
+        assertTrue(refreshed.containsKey("access") && refreshed.containsKey("refresh"), refreshed.toString());
+
+        assertDrf(send("POST", "/dj-rest-auth/login/", "email=" + java.net.URLEncoder.encode(email,
+                java.nio.charset.StandardCharsets.UTF_8), "application/x-www-form-urlencoded"), 400,
+                map("password", List.of("This field is required.")));
     }
 
     private String json(Object value) {
@@ -365,7 +405,7 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertDrf(postJson(confirm, map("uid", uid, "token", "A".repeat(43), "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD)),
                 400, map("token", List.of("Invalid value")));
         assertDrf(postJson(confirm, map("uid", uid, "token", token, "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD + "!")),
-                400, map("new_password2", List.of("The two password fields didn't match.")));
+                400, map("new_password2", List.of("The two password fields didn\u2019t match.")));
         Map<String, Object> weak = drf(postJson(confirm, map("uid", uid, "token", token, "new_password1", "password123",
                 "new_password2", "password123")), 400);
         assertEquals(java.util.Set.of("new_password2"), weak.keySet(), "Django's SetPasswordForm reports on the second field");
@@ -405,7 +445,7 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertDrf(postJson(change, map("old_password", "wrong password", "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD),
                 "Authorization", auth), 400, map("old_password", List.of("Your old password was entered incorrectly. Please enter it again.")));
         assertDrf(postJson(change, map("old_password", PASSWORD, "new_password1", NEW_PASSWORD, "new_password2", "something else"),
-                "Authorization", auth), 400, map("new_password2", List.of("The two password fields didn't match.")));
+                "Authorization", auth), 400, map("new_password2", List.of("The two password fields didn\u2019t match.")));
         assertDrf(postJson(change, map("new_password1", NEW_PASSWORD), "Authorization", auth), 400, map(
                 "old_password", List.of("This field is required."), "new_password2", List.of("This field is required.")));
 

@@ -22,8 +22,6 @@ import java.util.Optional;
 
 public final class RegisterUserService implements RegisterUserUseCase {
     private final AuditLog audit;
-    static final String EMAIL_TAKEN = "A user with this email already exists.";
-    static final String USERNAME_TAKEN = "A user with that username already exists.";
 
     private final UserRepository users;
     private final PasswordHasher hasher;

@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 public interface RegisterUserUseCase {
+    /** The field errors for a name another account holds; dialects that word them otherwise translate these. */
+    String EMAIL_TAKEN = "A user with this email already exists.";
+    String USERNAME_TAKEN = "A user with that username already exists.";
 
     /** {@code confirmPassword} is optional; when given it must equal {@code password}. */
     record RegisterUserCommand(EmailAddress email, Profile profile, PlainPassword password,

@@ -2,6 +2,10 @@ package dev.gatehouse.adapter.in.rest.compat;
 
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.domain.user.PlainPassword;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +29,22 @@ public final class LenientBody {
     /** A missing body counts as an empty object: every required field is then reported as missing. */
     public static LenientBody of(Map<String, Object> body) {
         return new LenientBody(body == null ? Map.of() : body);
+    }
+
+    /**
+     * As {@link #of(Map)}, reading a form body (urlencoded or multipart, which jQuery, HTML forms and
+     * {@code FormData} send) as DRF's QueryDict does: a repeated field counts with its last value.
+     */
+    public static LenientBody of(Map<String, Object> body, HttpRequest<?> request) {
+        boolean form = request.getContentType()
+                .map(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .orElse(false);
+        if (!form || body == null) {
+            return of(body);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        body.forEach((field, value) -> values.put(field, value instanceof List<?> list && !list.isEmpty() ? list.getLast() : value));
+        return new LenientBody(values);
     }
 
     public boolean has(String field) {

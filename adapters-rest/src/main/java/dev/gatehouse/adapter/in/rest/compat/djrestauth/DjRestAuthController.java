@@ -44,6 +44,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -76,12 +78,15 @@ import java.util.Map;
         + "(/dj-rest-auth/login/) and without it. Request bodies are read leniently (unknown fields ignored); errors are "
         + "DRF-shaped JSON, not problem+json.")
 @Controller("/dj-rest-auth")
+// DRF's default parsers: JSON, HTML forms and multipart (jQuery, <form> and FormData send the latter two).
+@Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
 @Requires(property = DjRestAuthController.ENABLED, value = "true")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DjRestAuthController {
     public static final String ENABLED = "auth.compat.dj-rest-auth.enabled";
     static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
     static final String NO_REFRESH = "Refresh token was not included in request data.";
+    static final String NO_VALID_REFRESH = "No valid refresh token found.";
     static final String INVALID_VALUE = "Invalid value";
     /** Django's SetPasswordForm reports the policy and the mismatch on the second field. */
     private static final Map<String, String> SET_PASSWORD_FIELDS = Map.of("new_password", "new_password2",
@@ -89,6 +94,12 @@ public class DjRestAuthController {
     /** dj-rest-auth's RegisterSerializer: the policy on password1, the mismatch as a form error. */
     private static final Map<String, String> REGISTER_FIELDS = Map.of("password", "password1",
             "confirm_password", DrfErrors.NON_FIELD_ERRORS);
+    /** allauth's RegisterSerializer words a taken address its own way. */
+    private static final Map<String, String> REGISTER_WORDING = Map.of(
+            RegisterUserUseCase.EMAIL_TAKEN, "A user is already registered with this e-mail address.");
+    /** Django's SetPasswordForm (since 3.0) writes the mismatch with a typographic apostrophe; dj-rest-auth's register does not. */
+    private static final Map<String, String> SET_PASSWORD_WORDING = Map.of(
+            "The two password fields didn't match.", "The two password fields didn\u2019t match.");
 
     private final RegisterUserUseCase register;
     private final LogInUseCase logIn;
@@ -133,10 +144,14 @@ public class DjRestAuthController {
             + "for a disabled account or, in mandatory mode, an unverified address (after a correct password)")
     @ApiResponse(responseCode = "429", description = "Body: {\"detail\": \"Request was throttled. Expected available in N seconds.\"}")
     public Login login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String username = b.optional(errors, "username");
         String email = b.optional(errors, "email");
+        if (email != null && !email.isBlank()) {
+            // LoginSerializer's EmailField(allow_blank=True): a malformed address is an error on its field.
+            errors.attempt("email", () -> EmailAddress.of(email));
+        }
         PlainPassword password = b.password(errors, "password");
         errors.throwIfAny();
         String identifier = email != null && !email.isBlank() ? email : username != null && !username.isBlank() ? username : null;
@@ -161,8 +176,8 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Refresh token was not included in request data.\"}")
-    public Detail logout(@Body @Nullable Map<String, Object> body) {
-        LenientBody b = LenientBody.of(body);
+    public Detail logout(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body, request);
         String token = b.optional(new FieldErrors(), "refresh");
         if (token == null || token.isEmpty()) {
             throw new DrfError(DrfErrors.detail(HttpStatus.UNAUTHORIZED, NO_REFRESH));
@@ -177,7 +192,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     public Detail passwordReset(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        requestReset.requestPasswordReset(email(LenientBody.of(body)), clientInfos.of(request));
+        requestReset.requestPasswordReset(email(LenientBody.of(body, request)), clientInfos.of(request));
         return new Detail("Password reset e-mail has been sent.");
     }
 
@@ -190,7 +205,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "400", description = "Body: {\"uid\": [\"Invalid value\"]}, {\"token\": [\"Invalid value\"]} (unknown, used, "
             + "expired or superseded), or password errors under new_password2")
     public Detail passwordResetConfirm(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         PlainPassword password1 = b.password(errors, "new_password1");
         PlainPassword password2 = b.password(errors, "new_password2");
@@ -204,7 +219,7 @@ public class DjRestAuthController {
         } catch (TokenNotValidException e) {
             throw new DrfError(DrfErrors.field("token", INVALID_VALUE));
         } catch (ValidationFailedException e) {
-            throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS));
+            throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS, SET_PASSWORD_WORDING));
         }
         return new Detail("Password has been reset with the new password.");
     }
@@ -219,7 +234,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Authentication credentials were not provided.\"}")
     public Detail passwordChange(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         Principal caller = bearer.require(request);
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         PlainPassword old = b.password(errors, "old_password");
         PlainPassword password1 = b.password(errors, "new_password1");
@@ -228,7 +243,7 @@ public class DjRestAuthController {
         try {
             changePassword.changePassword(new ChangePasswordCommand(caller, old, password1, password2));
         } catch (ValidationFailedException e) {
-            throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS));
+            throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS, SET_PASSWORD_WORDING));
         }
         return new Detail("New password has been saved.");
     }
@@ -265,7 +280,7 @@ public class DjRestAuthController {
      */
     private DjUser updateUser(HttpRequest<?> request, Map<String, Object> body, boolean put) {
         Principal caller = bearer.require(request);
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         Profile current = caller.user().profile();
         FieldErrors errors = new FieldErrors();
         Username username = current.username();
@@ -309,9 +324,9 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.TokenVerifyRequest.class)))
     @ApiResponse(responseCode = "200", description = "An empty JSON object, {}")
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
-    public Map<String, Object> tokenVerify(@Body @Nullable Map<String, Object> body) {
+    public Map<String, Object> tokenVerify(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
-        String token = LenientBody.of(body).required(errors, "token");
+        String token = LenientBody.of(body, request).required(errors, "token");
         errors.throwIfAny();
         try {
             authenticate.authenticate(token);
@@ -328,15 +343,23 @@ public class DjRestAuthController {
                     + "again after the grace window revokes the session (401 \"Token is blacklisted\").")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Refreshed.class)))
-    @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
-    public Refreshed tokenRefresh(@Body @Nullable Map<String, Object> body) {
+    @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}; "
+            + "\"No valid refresh token found.\" without a refresh; \"Token has wrong type\" for an access token; "
+            + "\"Token is blacklisted\" for a spent one")
+    public Refreshed tokenRefresh(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body, request);
+        if (!b.has("refresh")) {
+            // dj-rest-auth's CookieTokenRefreshSerializer: no refresh in the body (nor a cookie) is a 401
+            // token_not_valid, which is what refresh interceptors look for.
+            throw new DrfError(DrfErrors.token(NO_VALID_REFRESH));
+        }
         FieldErrors errors = new FieldErrors();
-        String token = LenientBody.of(body).required(errors, "refresh");
+        String token = b.required(errors, "refresh");
         errors.throwIfAny();
         try {
             return Refreshed.from(refresh.refresh(token));
         } catch (TokenNotValidException e) {
-            throw new DrfError(DrfErrors.token(DrfErrors.TOKEN_INVALID));
+            throw new DrfError(DrfErrors.token(isLiveAccessToken(token) ? DrfErrors.WRONG_TYPE : DrfErrors.TOKEN_INVALID));
         } catch (TokenReusedException e) {
             throw new DrfError(DrfErrors.token(DrfErrors.BLACKLISTED));
         }
@@ -350,7 +373,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(oneOf = {Login.class, Detail.class})))
     @ApiResponse(responseCode = "400", description = "field errors; a password mismatch is a non_field_errors entry")
     public HttpResponse<?> registration(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String rawUsername = b.optional(errors, "username");
         Username username = rawUsername == null || rawUsername.isBlank() ? null : errors.attempt("username", () -> Username.of(rawUsername));
@@ -364,7 +387,7 @@ public class DjRestAuthController {
             result = register.register(new RegisterUserCommand(address, new Profile(username, "", "", null, null), password1,
                     password2, clientInfos.of(request), SignIn.START_SESSION));
         } catch (ValidationFailedException e) {
-            throw new DrfError(DrfErrors.fields(e.errors(), REGISTER_FIELDS));
+            throw new DrfError(DrfErrors.fields(e.errors(), REGISTER_FIELDS, REGISTER_WORDING));
         }
         return switch (result) {
             case RegistrationResult.Registered r -> HttpResponse.created(Login.from(r.authenticated()));
@@ -380,7 +403,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "404", description = "Body: {\"detail\": \"Not found.\"}: unknown, used, expired or superseded key")
     public Detail registrationVerifyEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
-        String key = LenientBody.of(body).required(errors, "key");
+        String key = LenientBody.of(body, request).required(errors, "key");
         errors.throwIfAny();
         try {
             // Unlike Gatehouse's own API, dj-rest-auth does not log in here: no session is opened.
@@ -398,7 +421,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     public Detail registrationResendEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        resend.resendVerification(email(LenientBody.of(body)), clientInfos.of(request));
+        resend.resendVerification(email(LenientBody.of(body, request)), clientInfos.of(request));
         return new Detail("ok");
     }
 
@@ -413,6 +436,19 @@ public class DjRestAuthController {
     @Error(exception = DrfError.class)
     public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, DrfError error) {
         return error.response();
+    }
+
+    /** simplejwt tells an access token sent to the refresh view by its type claim; ours are told by being a live JWT. */
+    private boolean isLiveAccessToken(String token) {
+        if (token.chars().filter(c -> c == '.').count() != 2) {
+            return false;
+        }
+        try {
+            authenticate.authenticate(token);
+            return true;
+        } catch (GatehouseException e) {
+            return false;
+        }
     }
 
     private static EmailAddress email(LenientBody b) {

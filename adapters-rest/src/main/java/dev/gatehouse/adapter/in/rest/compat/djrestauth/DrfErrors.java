@@ -38,6 +38,7 @@ public final class DrfErrors {
     static final String TOKEN_INVALID = "Token is invalid or expired";
     static final String BEARER_INVALID = "Given token not valid for any token type";
     static final String BLACKLISTED = "Token is blacklisted";
+    static final String WRONG_TYPE = "Token has wrong type";
     static final String TOKEN_NOT_VALID = "token_not_valid";
     static final String NOT_FOUND = "Not found.";
     /** simplejwt and DRF name the realm "api" in their challenge. */
@@ -54,7 +55,7 @@ public final class DrfErrors {
             case AccountDisabledException a -> nonField(DISABLED);
             case EmailNotVerifiedException e -> nonField(NOT_VERIFIED);
             case NotAuthenticatedException n -> detail(HttpStatus.UNAUTHORIZED, NOT_PROVIDED).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-            case TokenNotValidException t -> token(BEARER_INVALID);
+            case TokenNotValidException t -> bearerInvalid();
             case TokenReusedException t -> token(BLACKLISTED);
             case PermissionDeniedException p -> detail(HttpStatus.FORBIDDEN, "You do not have permission to perform this action.");
             case NotFoundException n -> detail(HttpStatus.NOT_FOUND, NOT_FOUND);
@@ -71,9 +72,15 @@ public final class DrfErrors {
      * Fields that land on the same name keep all their messages, in order.
      */
     static MutableHttpResponse<Map<String, Object>> fields(Map<String, List<String>> errors, Map<String, String> renames) {
+        return fields(errors, renames, Map.of());
+    }
+
+    /** As {@link #fields(Map, Map)}, with the messages the dialect words otherwise replaced by its own. */
+    static MutableHttpResponse<Map<String, Object>> fields(Map<String, List<String>> errors, Map<String, String> renames,
+                                                          Map<String, String> wording) {
         Map<String, List<String>> renamed = new LinkedHashMap<>();
-        errors.forEach((field, messages) ->
-                renamed.computeIfAbsent(renames.getOrDefault(field, field), f -> new ArrayList<>()).addAll(messages));
+        errors.forEach((field, messages) -> renamed.computeIfAbsent(renames.getOrDefault(field, field), f -> new ArrayList<>())
+                .addAll(messages.stream().map(m -> wording.getOrDefault(m, m)).toList()));
         Map<String, Object> body = new LinkedHashMap<>(renamed);
         return json(HttpStatus.BAD_REQUEST, body);
     }
@@ -92,6 +99,21 @@ public final class DrfErrors {
         body.put("detail", detail);
         body.put("code", TOKEN_NOT_VALID);
         return json(HttpStatus.UNAUTHORIZED, body).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+    }
+
+    /**
+     * simplejwt's JWTAuthentication refusing the Bearer token: its detail, code, and the {@code messages}
+     * list naming the token class each type tried gave up with.
+     */
+    static MutableHttpResponse<Map<String, Object>> bearerInvalid() {
+        MutableHttpResponse<Map<String, Object>> response = token(BEARER_INVALID);
+        Map<String, Object> body = new LinkedHashMap<>(response.body());
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("token_class", "AccessToken");
+        message.put("token_type", "access");
+        message.put("message", TOKEN_INVALID);
+        body.put("messages", List.of(message));
+        return response.body(body);
     }
 
     public static MutableHttpResponse<Map<String, Object>> detail(HttpStatus status, String detail) {

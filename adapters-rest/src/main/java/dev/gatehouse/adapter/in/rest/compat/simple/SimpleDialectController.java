@@ -91,7 +91,7 @@ public class SimpleDialectController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Registered.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json"))
     public HttpResponse<Registered> register(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String email = b.required(errors, "email");
         EmailAddress address = email == null ? null : errors.attempt("email", () -> EmailAddress.of(email));
@@ -116,7 +116,7 @@ public class SimpleDialectController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
     @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json"))
     public Tokens login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String login = b.optional(errors, "login");
         String email = b.optional(errors, "email");
@@ -137,9 +137,9 @@ public class SimpleDialectController {
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
     @ApiResponse(responseCode = "401", description = "token_not_valid or token_reused", content = @Content(mediaType = "application/problem+json"))
-    public Tokens refresh(@Body @Nullable Map<String, Object> body) {
+    public Tokens refresh(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
-        String token = LenientBody.of(body).required(errors, "refresh_token");
+        String token = LenientBody.of(body, request).required(errors, "refresh_token");
         errors.throwIfAny();
         return Tokens.from(refresh.refresh(token));
     }
@@ -149,9 +149,9 @@ public class SimpleDialectController {
     @Operation(operationId = "simpleLogout", summary = "Log out")
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Success.class)))
-    public Success logout(@Body @Nullable Map<String, Object> body) {
+    public Success logout(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
-        String token = LenientBody.of(body).required(errors, "refresh_token");
+        String token = LenientBody.of(body, request).required(errors, "refresh_token");
         errors.throwIfAny();
         logOut.logOut(new LogOutCommand(token, false, null));
         return new Success("User logged out.");
@@ -170,7 +170,7 @@ public class SimpleDialectController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimpleUser.class)))
     public SimpleUser updateMe(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
         Principal caller = bearer.require(request);
-        LenientBody b = LenientBody.of(body);
+        LenientBody b = LenientBody.of(body, request);
         Profile current = caller.user().profile();
         FieldErrors errors = new FieldErrors();
         Username username = current.username();
