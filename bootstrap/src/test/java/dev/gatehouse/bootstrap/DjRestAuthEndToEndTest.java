@@ -316,9 +316,9 @@ class DjRestAuthEndToEndTest extends HttpTest {
                 map("username", List.of("This field is required.")));
         assertDrf(send("PATCH", "/dj-rest-auth/user/", json(map("username", "")), "application/json", "Authorization", auth), 400,
                 map("username", List.of("This field may not be blank.")));
-        // The JSON reader drops null members of an object body: a null reads as "not sent", and PATCH keeps the value.
-        assertEquals("John Smith", drf(send("PATCH", "/dj-rest-auth/user/", "{\"username\": null}", "application/json",
-                "Authorization", auth), 200).get("username"));
+        // As DRF's CharField (allow_null=False): an explicit null is refused, not read as "not sent".
+        assertDrf(send("PATCH", "/dj-rest-auth/user/", "{\"username\": null}", "application/json", "Authorization", auth), 400,
+                map("username", List.of("This field may not be null.")));
         Map<String, Object> badName = drf(send("PATCH", "/dj-rest-auth/user/", json(map("username", "no/slashes")), "application/json",
                 "Authorization", auth), 400);
         assertEquals(java.util.Set.of("username"), badName.keySet());
@@ -365,6 +365,30 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertDrf(send("POST", "/dj-rest-auth/login/", "email=" + java.net.URLEncoder.encode(email,
                 java.nio.charset.StandardCharsets.UTF_8), "application/x-www-form-urlencoded"), 400,
                 map("password", List.of("This field is required.")));
+    }
+
+    @Test
+    void viewsAnswerOptionsWithDrfMetadataAndNameTheirMethodsInAllow() {
+        Response options = send("OPTIONS", "/dj-rest-auth/login/", null, null);
+        assertDrf(options, 200, map("name", "Login", "description", "", "renders", List.of("application/json", "text/html"),
+                "parses", List.of("application/json", "application/x-www-form-urlencoded", "multipart/form-data")));
+        assertEquals("POST, OPTIONS", options.headers().firstValue("allow").orElse(""));
+        assertEquals("User Details", drf(send("OPTIONS", "/dj-rest-auth/user/", null, null), 200).get("name"));
+
+        Response wrongMethod = get("/dj-rest-auth/login/");
+        assertDrf(wrongMethod, 405, map("detail", "Method \"GET\" not allowed."));
+        assertEquals("POST, OPTIONS", wrongMethod.headers().firstValue("allow").orElse(""), "DRF names what is allowed");
+        assertEquals("GET, PUT, PATCH, HEAD, OPTIONS", get("/dj-rest-auth/user/").headers().firstValue("allow").orElse(""));
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectGetsDrfsMessageNamingItsType() {
+        assertDrf(send("POST", "/dj-rest-auth/login/", "[]", "application/json"), 400,
+                map("non_field_errors", List.of("Invalid data. Expected a dictionary, but got list.")));
+        assertDrf(send("POST", "/dj-rest-auth/registration/", "\"text\"", "application/json"), 400,
+                map("non_field_errors", List.of("Invalid data. Expected a dictionary, but got str.")));
+        assertDrf(send("POST", "/dj-rest-auth/token/refresh/", "12", "application/json"), 400,
+                map("non_field_errors", List.of("Invalid data. Expected a dictionary, but got int.")));
     }
 
     private String json(Object value) {
@@ -463,8 +487,8 @@ class DjRestAuthEndToEndTest extends HttpTest {
     @Test
     void frameworkErrorsOnDialectPathsAreDrfShapedAndTheApisOwnStayProblemJson() {
         assertDrf(post("/dj-rest-auth/login/", "{not json"), 400, map("detail", "JSON parse error - the request body is not valid JSON."));
-        Map<String, Object> array = drf(post("/dj-rest-auth/login/", "[1, 2]"), 400);
-        assertTrue(array.get("detail") instanceof String, array.toString());
+        assertDrf(post("/dj-rest-auth/login/", "[1, 2]"), 400,
+                map("non_field_errors", List.of("Invalid data. Expected a dictionary, but got list.")));
         assertDrf(send("POST", "/dj-rest-auth/login/", "email=a", "text/plain"), 415,
                 map("detail", "Unsupported media type \"text/plain\" in request."));
         assertDrf(get("/dj-rest-auth/login/"), 405, map("detail", "Method \"GET\" not allowed."));

@@ -35,7 +35,16 @@ public final class LenientBody {
      * As {@link #of(Map)}, reading a form body (urlencoded or multipart, which jQuery, HTML forms and
      * {@code FormData} send) as DRF's QueryDict does: a repeated field counts with its last value.
      */
-    public static LenientBody of(Map<String, Object> body, HttpRequest<?> request) {
+    public static LenientBody of(Object body, HttpRequest<?> request) {
+        if (body != null && !(body instanceof Map<?, ?>)) {
+            throw new BodyNotAnObjectException(body);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) body;
+        return read(fields, request);
+    }
+
+    private static LenientBody read(Map<String, Object> body, HttpRequest<?> request) {
         boolean form = request.getContentType()
                 .map(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
                 .orElse(false);

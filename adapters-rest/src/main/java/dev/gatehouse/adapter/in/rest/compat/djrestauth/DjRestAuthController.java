@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
+import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Detail;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.DjUser;
@@ -143,7 +144,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "400", description = "Body: {\"non_field_errors\": [\"Unable to log in with provided credentials.\"]} — also "
             + "for a disabled account or, in mandatory mode, an unverified address (after a correct password)")
     @ApiResponse(responseCode = "429", description = "Body: {\"detail\": \"Request was throttled. Expected available in N seconds.\"}")
-    public Login login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Login login(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String username = b.optional(errors, "username");
@@ -176,7 +177,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Refresh token was not included in request data.\"}")
-    public Detail logout(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Detail logout(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         String token = b.optional(new FieldErrors(), "refresh");
         if (token == null || token.isEmpty()) {
@@ -191,7 +192,7 @@ public class DjRestAuthController {
     @Operation(operationId = "djRestAuthPasswordReset", summary = "Ask for a password reset mail (dj-rest-auth PasswordResetView)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
-    public Detail passwordReset(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Detail passwordReset(@Body @Nullable Object body, HttpRequest<?> request) {
         requestReset.requestPasswordReset(email(LenientBody.of(body, request)), clientInfos.of(request));
         return new Detail("Password reset e-mail has been sent.");
     }
@@ -204,7 +205,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     @ApiResponse(responseCode = "400", description = "Body: {\"uid\": [\"Invalid value\"]}, {\"token\": [\"Invalid value\"]} (unknown, used, "
             + "expired or superseded), or password errors under new_password2")
-    public Detail passwordResetConfirm(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Detail passwordResetConfirm(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         PlainPassword password1 = b.password(errors, "new_password1");
@@ -232,7 +233,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.PasswordChangeRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Authentication credentials were not provided.\"}")
-    public Detail passwordChange(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Detail passwordChange(@Body @Nullable Object body, HttpRequest<?> request) {
         Principal caller = bearer.require(request);
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
@@ -261,7 +262,7 @@ public class DjRestAuthController {
             security = @SecurityRequirement(name = "bearer"))
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.UserUpdateRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DjUser.class)))
-    public DjUser replaceUser(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public DjUser replaceUser(@Body @Nullable Object body, HttpRequest<?> request) {
         return updateUser(request, body, true);
     }
 
@@ -270,7 +271,7 @@ public class DjRestAuthController {
             security = @SecurityRequirement(name = "bearer"))
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.UserUpdateRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DjUser.class)))
-    public DjUser patchUser(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public DjUser patchUser(@Body @Nullable Object body, HttpRequest<?> request) {
         return updateUser(request, body, false);
     }
 
@@ -278,7 +279,7 @@ public class DjRestAuthController {
      * DRF's ModelSerializer: fields sent are set, fields not sent keep their value (PUT only insists on the
      * required {@code username}); read-only and unknown fields are ignored.
      */
-    private DjUser updateUser(HttpRequest<?> request, Map<String, Object> body, boolean put) {
+    private DjUser updateUser(HttpRequest<?> request, Object body, boolean put) {
         Principal caller = bearer.require(request);
         LenientBody b = LenientBody.of(body, request);
         Profile current = caller.user().profile();
@@ -324,7 +325,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.TokenVerifyRequest.class)))
     @ApiResponse(responseCode = "200", description = "An empty JSON object, {}")
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}")
-    public Map<String, Object> tokenVerify(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Map<String, Object> tokenVerify(@Body @Nullable Object body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String token = LenientBody.of(body, request).required(errors, "token");
         errors.throwIfAny();
@@ -346,7 +347,7 @@ public class DjRestAuthController {
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}; "
             + "\"No valid refresh token found.\" without a refresh; \"Token has wrong type\" for an access token; "
             + "\"Token is blacklisted\" for a spent one")
-    public Refreshed tokenRefresh(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Refreshed tokenRefresh(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         if (!b.has("refresh")) {
             // dj-rest-auth's CookieTokenRefreshSerializer: no refresh in the body (nor a cookie) is a 401
@@ -372,7 +373,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RegisterRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(oneOf = {Login.class, Detail.class})))
     @ApiResponse(responseCode = "400", description = "field errors; a password mismatch is a non_field_errors entry")
-    public HttpResponse<?> registration(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public HttpResponse<?> registration(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String rawUsername = b.optional(errors, "username");
@@ -401,7 +402,7 @@ public class DjRestAuthController {
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.VerifyEmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
     @ApiResponse(responseCode = "404", description = "Body: {\"detail\": \"Not found.\"}: unknown, used, expired or superseded key")
-    public Detail registrationVerifyEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Detail registrationVerifyEmail(@Body @Nullable Object body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String key = LenientBody.of(body, request).required(errors, "key");
         errors.throwIfAny();
@@ -420,7 +421,7 @@ public class DjRestAuthController {
             summary = "Send the verification mail again (dj-rest-auth ResendEmailVerificationView)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.EmailRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Detail.class)))
-    public Detail registrationResendEmail(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Detail registrationResendEmail(@Body @Nullable Object body, HttpRequest<?> request) {
         resend.resendVerification(email(LenientBody.of(body, request)), clientInfos.of(request));
         return new Detail("ok");
     }
@@ -430,6 +431,13 @@ public class DjRestAuthController {
     @Error(exception = GatehouseException.class)
     public HttpResponse<Map<String, Object>> failed(HttpRequest<?> request, GatehouseException exception) {
         return DrfErrors.of(exception);
+    }
+
+    /** DRF's serializer given JSON that is not an object. */
+    @Hidden
+    @Error(exception = BodyNotAnObjectException.class)
+    public HttpResponse<Map<String, Object>> notAnObject(HttpRequest<?> request, BodyNotAnObjectException e) {
+        return DrfErrors.nonField("Invalid data. Expected a dictionary, but got " + e.pythonType() + ".");
     }
 
     @Hidden

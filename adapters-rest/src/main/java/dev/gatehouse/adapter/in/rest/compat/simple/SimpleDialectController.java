@@ -3,6 +3,9 @@ package dev.gatehouse.adapter.in.rest.compat.simple;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
 import dev.gatehouse.adapter.in.rest.LogInResults;
+import dev.gatehouse.adapter.in.rest.Problem;
+import dev.gatehouse.adapter.in.rest.Problems;
+import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Registered;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.SimpleUser;
@@ -30,7 +33,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Error;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -90,7 +96,7 @@ public class SimpleDialectController {
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RegisterRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Registered.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<Registered> register(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public HttpResponse<Registered> register(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String email = b.required(errors, "email");
@@ -115,7 +121,7 @@ public class SimpleDialectController {
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.LoginRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
     @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json"))
-    public Tokens login(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Tokens login(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String login = b.optional(errors, "login");
@@ -137,7 +143,7 @@ public class SimpleDialectController {
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
     @ApiResponse(responseCode = "401", description = "token_not_valid or token_reused", content = @Content(mediaType = "application/problem+json"))
-    public Tokens refresh(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Tokens refresh(@Body @Nullable Object body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String token = LenientBody.of(body, request).required(errors, "refresh_token");
         errors.throwIfAny();
@@ -149,7 +155,7 @@ public class SimpleDialectController {
     @Operation(operationId = "simpleLogout", summary = "Log out")
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.RefreshRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Success.class)))
-    public Success logout(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public Success logout(@Body @Nullable Object body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String token = LenientBody.of(body, request).required(errors, "refresh_token");
         errors.throwIfAny();
@@ -168,7 +174,7 @@ public class SimpleDialectController {
     @Operation(operationId = "simpleUpdateMe", summary = "Change the username", security = @SecurityRequirement(name = "bearer"))
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.MeUpdateRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimpleUser.class)))
-    public SimpleUser updateMe(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+    public SimpleUser updateMe(@Body @Nullable Object body, HttpRequest<?> request) {
         Principal caller = bearer.require(request);
         LenientBody b = LenientBody.of(body, request);
         Profile current = caller.user().profile();
@@ -187,5 +193,11 @@ public class SimpleDialectController {
         errors.throwIfAny();
         return SimpleUser.from(updateProfile.updateProfile(new UpdateProfileCommand(caller,
                 new Profile(username, current.firstName(), current.lastName(), current.phoneNumber(), current.avatar()))));
+    }
+
+    @Hidden
+    @Error(exception = BodyNotAnObjectException.class)
+    public HttpResponse<Problem> notAnObject(HttpRequest<?> request, BodyNotAnObjectException e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "validation_failed", "The request body must be a JSON object.", null);
     }
 }
