@@ -168,4 +168,45 @@ class SimpleDialectEndToEndTest extends HttpTest {
         assertProblem(get("/api/me"), 401, "not_authenticated");
         assertEquals(200, get("/api/me/", "Authorization", auth).status(), "a trailing slash is fine too");
     }
+
+    // --- seed-000 (koladev backend) fidelity ------------------------------------------------------------
+
+    @Test
+    void theUserDetailRouteShowsTheCallersOwnAccountInSeed000Shape() {
+        String email = uniqueEmail();
+        // The seed-000 frontend logs in on the native routes (with Django's trailing slash) and reads user.id.
+        Response login = postJson("/api/auth/login/", Map.of("email", email, "password", PASSWORD));
+        assertEquals(401, login.status(), "no such account yet");
+        Map<String, Object> registered = json(postJson("/api/auth/register/", Map.of("email", email, "password", PASSWORD,
+                "username", "seed" + System.nanoTime())), 201);
+        assertEquals(registered.get("access"), registered.get("token"), "register answers the access token as token too");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> user = (Map<String, Object>) registered.get("user");
+        assertEquals(user.get("date_joined"), user.get("created"));
+        assertTrue(user.get("updated") instanceof String, user.toString());
+        String id = (String) user.get("id");
+        String access = (String) json(postJson("/api/auth/login/", Map.of("email", email, "password", PASSWORD)), 200).get("access");
+
+        for (String path : List.of("/api/user/" + id + "/", "/api/user/" + id)) {
+            Map<String, Object> detail = json(get(path, "Authorization", bearer(access)), 200);
+            assertEquals(Set.of("id", "username", "email", "is_active", "created", "updated"), detail.keySet(), path);
+            assertEquals(id, detail.get("id"));
+            assertEquals(email, detail.get("email"));
+            assertEquals(true, detail.get("is_active"));
+        }
+        String other = (String) registerSimple(uniqueEmail()).get("id");
+        assertProblem(get("/api/user/" + other + "/", "Authorization", bearer(access)), 404, "not_found");
+        assertProblem(get("/api/user/not-an-id/", "Authorization", bearer(access)), 404, "not_found");
+    }
+
+    @Test
+    void underProtectedPrefixesAMissingOrBadTokenIs401BeforeAnyRouting() {
+        String id = (String) registerSimple(uniqueEmail()).get("id");
+        // A refresh interceptor waits for a 401: a 404 here would leave the page stuck on "Loading".
+        assertProblem(get("/api/user/" + id + "/"), 401, "not_authenticated");
+        assertProblem(get("/api/user/" + id + "/", "Authorization", bearer("expired.or.forged")), 401, "token_not_valid");
+        assertProblem(get("/api/user/" + id + "/extra/segments"), 401, "not_authenticated");
+        assertProblem(get("/api/admin/no-such-route"), 401, "not_authenticated");
+        assertProblem(get("/api/admin/no-such-route", "Authorization", bearer(adminToken())), 404, "not_found");
+    }
 }

@@ -99,7 +99,7 @@ public final class ImportUsersService implements ImportUsersUseCase {
         Instant now = clock.instant();
         Instant joined = row.dateJoined() == null ? now : row.dateJoined();
         return User.reconstitute(UserId.newId(now), email, new Profile(username, firstName, lastName, null, null),
-                row.superuser() ? Role.ADMIN : Role.VIEWER, row.active(), emailsVerified, hash, now, joined, row.lastLogin());
+                row.superuser() ? Role.ADMIN : Role.VIEWER, row.active(), emailsVerified, hash, now, joined, row.lastLogin(), now);
     }
 
     private static <T> T valid(String field, java.util.function.Supplier<T> construct) {

@@ -10,7 +10,7 @@ final class Copies {
 
     static User of(User u) {
         return User.reconstitute(u.id(), u.email(), u.profile(), u.role(), u.isActive(), u.isEmailVerified(),
-                u.passwordHash(), u.passwordChangedAt(), u.dateJoined(), u.lastLogin());
+                u.passwordHash(), u.passwordChangedAt(), u.dateJoined(), u.lastLogin(), u.updatedAt());
     }
 
     static Session of(Session s) {

@@ -76,6 +76,7 @@ public final class InMemoryUserRepository implements UserRepository, Snapshottab
         if (!rows.containsKey(user.id())) {
             throw new IllegalStateException("no such user " + user.id());
         }
+        user.markWritten(user.updatedAt().plusSeconds(1)); // as the database stamps each write
         if (findByEmail(user.email()).filter(other -> !other.id().equals(user.id())).isPresent()) {
             throw new DuplicateUserException(DuplicateUserException.Field.EMAIL);
         }

@@ -18,9 +18,10 @@ public final class User {
     private Instant passwordChangedAt;
     private final Instant dateJoined;
     private Instant lastLogin;
+    private Instant updatedAt;
 
     private User(UserId id, EmailAddress email, Profile profile, Role role, boolean active, boolean emailVerified,
-                 PasswordHash passwordHash, Instant passwordChangedAt, Instant dateJoined, Instant lastLogin) {
+                 PasswordHash passwordHash, Instant passwordChangedAt, Instant dateJoined, Instant lastLogin, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.email = Objects.requireNonNull(email, "email");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -31,17 +32,24 @@ public final class User {
         this.passwordChangedAt = Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
         this.dateJoined = Objects.requireNonNull(dateJoined, "dateJoined");
         this.lastLogin = lastLogin;
+        this.updatedAt = updatedAt == null ? dateJoined : updatedAt;
     }
 
     /** A new account: a viewer, active, email not yet verified. */
     public static User register(UserId id, EmailAddress email, Profile profile, PasswordHash hash, Instant now) {
-        return new User(id, email, profile, Role.VIEWER, true, false, hash, now, now, null);
+        return new User(id, email, profile, Role.VIEWER, true, false, hash, now, now, null, now);
     }
 
     public static User reconstitute(UserId id, EmailAddress email, Profile profile, Role role, boolean active,
                                     boolean emailVerified, PasswordHash passwordHash, Instant passwordChangedAt,
-                                    Instant dateJoined, Instant lastLogin) {
-        return new User(id, email, profile, role, active, emailVerified, passwordHash, passwordChangedAt, dateJoined, lastLogin);
+                                    Instant dateJoined, Instant lastLogin, Instant updatedAt) {
+        return new User(id, email, profile, role, active, emailVerified, passwordHash, passwordChangedAt, dateJoined, lastLogin,
+                updatedAt);
+    }
+
+    /** The store's time of its last write of this account (Django's auto_now {@code updated}); set by the store. */
+    public void markWritten(Instant at) {
+        this.updatedAt = Objects.requireNonNull(at, "at");
     }
 
     public void recordLogin(Instant now) {
@@ -100,4 +108,5 @@ public final class User {
     public Instant passwordChangedAt() { return passwordChangedAt; }
     public Instant dateJoined() { return dateJoined; }
     public Instant lastLogin() { return lastLogin; }
+    public Instant updatedAt() { return updatedAt; }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.user.Username;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 @Singleton
@@ -82,13 +83,14 @@ public final class JdbcUserRepository implements UserRepository {
         try {
             sql.update("INSERT INTO users (id, email, email_canonical, username, username_canonical, first_name, last_name, "
                     + "phone_number, avatar, role, is_active, email_verified, password_hash, password_changed_at, "
-                    + "date_joined, last_login) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    + "date_joined, last_login, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                 ps.setObject(1, user.id().value());
                 ps.setString(2, user.email().value());
                 ps.setString(3, user.email().canonical());
                 int next = bindMutable(ps, 4, user);
                 PgSql.setInstant(ps, next, user.dateJoined());
                 PgSql.setInstant(ps, next + 1, user.lastLogin());
+                PgSql.setInstant(ps, next + 2, user.updatedAt());
             });
         } catch (PgSql.UniqueViolation e) {
             throw duplicate(e);
@@ -97,18 +99,23 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void update(User user) {
+        // Whole seconds, as every time the API shows; never before the account's own last write.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant written = now.isAfter(user.updatedAt()) ? now : user.updatedAt();
         // Cached sessions carry the user (role, active, profile): none may outlive this change.
         sessionCache.evictUser(user.id());
         try {
             sql.update("UPDATE users SET email = ?, email_canonical = ?, username = ?, username_canonical = ?, first_name = ?, "
                     + "last_name = ?, phone_number = ?, avatar = ?, role = ?, is_active = ?, email_verified = ?, password_hash = ?, "
-                    + "password_changed_at = ?, last_login = ? WHERE id = ?", ps -> {
+                    + "password_changed_at = ?, last_login = ?, updated_at = ? WHERE id = ?", ps -> {
                 ps.setString(1, user.email().value());
                 ps.setString(2, user.email().canonical());
                 int next = bindMutable(ps, 3, user);
                 PgSql.setInstant(ps, next, user.lastLogin());
-                ps.setObject(next + 1, user.id().value());
+                PgSql.setInstant(ps, next + 1, written);
+                ps.setObject(next + 2, user.id().value());
             });
+            user.markWritten(written);
         } catch (PgSql.UniqueViolation e) {
             throw duplicate(e);
         }

@@ -144,7 +144,7 @@ public class AuthController {
                 new Profile(username, firstName, lastName, null, null), password, Fields.optionalPassword(body.confirmPassword()),
                 clientInfos.of(request), SignIn.START_SESSION));
         return switch (result) {
-            case RegistrationResult.Registered r -> HttpResponse.status(HttpStatus.CREATED).body(TokenPairResponse.withUser(r.authenticated()));
+            case RegistrationResult.Registered r -> HttpResponse.status(HttpStatus.CREATED).body(TokenPairResponse.registered(r.authenticated()));
             case RegistrationResult.PendingVerification p -> HttpResponse.status(HttpStatus.CREATED).body(new DetailResponse(CHECK_EMAIL));
         };
     }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Times on the wire: RFC 3339, UTC, whole seconds. */
-final class Rfc3339 {
+public final class Rfc3339 {
     private Rfc3339() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -15,7 +15,9 @@ public record TokenPairResponse(
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("access_expires_at") String accessExpiresAt,
         @JsonProperty("refresh_expires_at") String refreshExpiresAt,
-        @Schema(description = "Omitted on refresh", nullable = true) UserResponse user) {
+        @Schema(description = "Omitted on refresh", nullable = true) UserResponse user,
+        @Schema(description = "Registration only: the access token again, under the name seed-000 clients read", nullable = true)
+        String token) {
 
     public static TokenPairResponse withUser(AuthenticatedUser authenticated) {
         return of(authenticated, true);
@@ -25,9 +27,16 @@ public record TokenPairResponse(
         return of(authenticated, false);
     }
 
+    /** Registration's answer: the pair, the user, and the access token once more as {@code token}. */
+    public static TokenPairResponse registered(AuthenticatedUser authenticated) {
+        TokenPairResponse pair = of(authenticated, true);
+        return new TokenPairResponse(pair.access(), pair.refresh(), pair.tokenType(), pair.accessExpiresAt(), pair.refreshExpiresAt(),
+                pair.user(), pair.access());
+    }
+
     private static TokenPairResponse of(AuthenticatedUser a, boolean includeUser) {
         return new TokenPairResponse(a.tokens().access(), a.tokens().refresh(), "Bearer",
                 Rfc3339.format(a.tokens().accessExpiresAt()), Rfc3339.format(a.tokens().refreshExpiresAt()),
-                includeUser ? UserResponse.from(a.user()) : null);
+                includeUser ? UserResponse.from(a.user()) : null, null);
     }
 }

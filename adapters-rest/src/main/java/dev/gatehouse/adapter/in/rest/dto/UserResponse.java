@@ -21,12 +21,17 @@ public record UserResponse(
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("email_verified") boolean emailVerified,
         @JsonProperty("date_joined") String dateJoined,
-        @JsonProperty("last_login") @Schema(nullable = true) String lastLogin) {
+        @JsonProperty("last_login") @Schema(nullable = true) String lastLogin,
+        @Schema(description = "When the account was created (the same instant as date_joined, under the name seed-000 clients read)")
+        String created,
+        @Schema(description = "When the account was last written (a login, a profile or password change, a verification)")
+        String updated) {
 
     public static UserResponse from(User user) {
         return new UserResponse(user.id().toString(), user.email().value(),
                 user.username() == null ? null : user.username().value(), user.profile().firstName(),
                 user.profile().lastName(), user.profile().phoneNumber(), user.profile().avatar(), user.role().code(),
-                user.isActive(), user.isEmailVerified(), Rfc3339.format(user.dateJoined()), Rfc3339.format(user.lastLogin()));
+                user.isActive(), user.isEmailVerified(), Rfc3339.format(user.dateJoined()), Rfc3339.format(user.lastLogin()),
+                Rfc3339.format(user.dateJoined()), Rfc3339.format(user.updatedAt()));
     }
 }

@@ -12,6 +12,7 @@ import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.SimpleUser;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Success;
 import dev.gatehouse.adapter.in.rest.compat.simple.SimpleDtos.Tokens;
 import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInCommand;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
@@ -168,6 +169,25 @@ public class SimpleDialectController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimpleUser.class)))
     public SimpleUser me(HttpRequest<?> request) {
         return SimpleUser.from(bearer.require(request).user());
+    }
+
+    /**
+     * The seed-000 backend's user detail route. Only the caller's own id is found: another user's id is
+     * a 404, exactly like an unknown one (the original shows any user to anyone signed in, an IDOR not
+     * copied here). Without a valid token the answer is 401 before anything else.
+     */
+    @Get("/user/{id}/")
+    @Operation(operationId = "simpleUserDetail", summary = "The caller's own account by id (seed-000 UserViewSet)",
+            security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimpleDtos.UserDetail.class)))
+    @ApiResponse(responseCode = "401", description = "not_authenticated or token_not_valid", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "not_found: any id but the caller's own", content = @Content(mediaType = "application/problem+json"))
+    public SimpleDtos.UserDetail userDetail(String id, HttpRequest<?> request) {
+        Principal caller = bearer.require(request);
+        if (!caller.user().id().toString().equalsIgnoreCase(id)) {
+            throw new NotFoundException("User");
+        }
+        return SimpleDtos.UserDetail.from(caller.user());
     }
 
     @Put("/me")

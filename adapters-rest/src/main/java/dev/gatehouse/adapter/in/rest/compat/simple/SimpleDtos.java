@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.rest.compat.simple;
 
+import dev.gatehouse.adapter.in.rest.dto.Rfc3339;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
@@ -19,6 +20,18 @@ public final class SimpleDtos {
     public record SimpleUser(String id, @Schema(nullable = true) String username, String email) {
         static SimpleUser from(User user) {
             return new SimpleUser(user.id().toString(), user.username() == null ? null : user.username().value(), user.email().value());
+        }
+    }
+
+    /** The user as the seed-000 backend's UserSerializer shows it. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "SimpleUserDetail", description = "The caller's own account, as `GET /api/user/{id}/` shows it.")
+    public record UserDetail(String id, @Schema(nullable = true) String username, String email,
+                             @JsonProperty("is_active") boolean isActive, String created, String updated) {
+        static UserDetail from(User user) {
+            return new UserDetail(user.id().toString(), user.username() == null ? null : user.username().value(),
+                    user.email().value(), user.isActive(), Rfc3339.format(user.dateJoined()), Rfc3339.format(user.updatedAt()));
         }
     }
 
