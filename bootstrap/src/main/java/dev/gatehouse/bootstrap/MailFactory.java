@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.out.crypto.AesGcmSealer;
+import dev.gatehouse.adapter.out.persistence.Sealer;
 import dev.gatehouse.adapter.out.mail.LogMailSender;
 import dev.gatehouse.adapter.out.mail.SmtpSettings;
 import dev.gatehouse.adapter.out.mail.TemplateMailRenderer;
@@ -15,7 +16,6 @@ import dev.gatehouse.application.port.out.MailRenderer;
 import dev.gatehouse.application.port.out.MailSender;
 import dev.gatehouse.application.port.out.OneTimeTokenRepository;
 import dev.gatehouse.application.port.out.PasswordHasher;
-import dev.gatehouse.application.port.out.Sealer;
 import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
@@ -57,7 +57,18 @@ public class MailFactory {
 
     @Singleton
     Sealer outboxSealer(MasterKey masterKey) {
-        return new AesGcmSealer(masterKey.derive("mail-outbox/v1"));
+        AesGcmSealer aes = new AesGcmSealer(masterKey.derive("mail-outbox/v1"));
+        return new Sealer() {
+            @Override
+            public byte[] seal(byte[] plaintext, String context) {
+                return aes.seal(plaintext, context);
+            }
+
+            @Override
+            public byte[] open(byte[] sealed, String context) {
+                return aes.open(sealed, context);
+            }
+        };
     }
 
     @Context

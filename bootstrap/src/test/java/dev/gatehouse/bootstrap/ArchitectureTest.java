@@ -79,6 +79,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void adaptersSeePortsNeverServices() {
+        // A driving adapter calls a use case through its port; a driven one implements a port. Neither may
+        // reach past the ports into the services, or the policy there could be bypassed or re-implemented.
+        noClasses().that().resideInAPackage("dev.gatehouse.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.application.service..")
+                .check(classes);
+    }
+
+    @Test
+    void inboundAndOutboundPortsStayApart() {
+        noClasses().that().resideInAPackage("dev.gatehouse.application.port.in..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.application.port.out..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.gatehouse.application.port.out..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.application.port.in..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationPackagesHaveNoCycles() {
+        slices().matching("dev.gatehouse.application.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void domainSlicesHaveNoCycles() {
         slices().matching("dev.gatehouse.domain.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -1,6 +1,5 @@
 package dev.gatehouse.application.settings;
 
-import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.domain.user.PasswordPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.Objects;
  */
 public record AuthSettings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
                            Duration refreshReuseGrace, VerificationMode verificationMode, PasswordPolicy passwordPolicy,
-                           byte[] successorKey, RateLimits rateLimits) implements SettingsSource {
+                           byte[] successorKey, RateLimits rateLimits) {
     public static final Duration MIN_ACCESS_TTL = Duration.ofSeconds(30);
     public static final Duration MAX_ACCESS_TTL = Duration.ofHours(24);
     public static final Duration MIN_REFRESH_TTL = Duration.ofMinutes(5);
@@ -52,11 +51,6 @@ public record AuthSettings(String issuer, String audience, Duration accessTokenT
         }
     }
 
-    /** A fixed settings record is its own source. */
-    @Override
-    public AuthSettings current() {
-        return this;
-    }
 
     /** The same settings with the runtime-tunable values replaced. */
     public AuthSettings withTunables(Duration accessTtl, Duration refreshTtl, Duration grace, VerificationMode mode,

@@ -12,9 +12,4 @@ public class FakeTransactions implements Transactions {
         started++;
         return work.get();
     }
-
-    @Override
-    public <T> T readOnly(Supplier<T> work) {
-        return work.get();
-    }
 }

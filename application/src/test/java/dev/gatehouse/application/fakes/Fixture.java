@@ -2,6 +2,7 @@ package dev.gatehouse.application.fakes;
 
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.service.AccountMail;
 import dev.gatehouse.application.service.SessionIssuer;
 import dev.gatehouse.application.service.Throttle;
@@ -45,6 +46,7 @@ public final class Fixture {
             Duration.ofMinutes(10), 50, Duration.ofMinutes(1));
     public final AccountMail mail = new AccountMail(oneTimeTokens, outbox, mailSettings);
     public final AuthSettings settings;
+    public final SettingsSource source;
     public final SessionIssuer issuer;
     public final Throttle throttle;
 
@@ -54,8 +56,9 @@ public final class Fixture {
 
     public Fixture(VerificationMode mode) {
         this.settings = settings(mode, key((byte) 1));
-        this.issuer = new SessionIssuer(sessions, signer, settings);
-        this.throttle = new Throttle(limiter, audit, settings, clock);
+        this.source = SettingsSource.fixed(settings);
+        this.issuer = new SessionIssuer(sessions, signer, source);
+        this.throttle = new Throttle(limiter, audit, source, clock);
     }
 
     public static AuthSettings settings(VerificationMode mode, byte[] successorKey) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class AuthenticateServiceTest {
     private final Fixture fx = new Fixture();
-    private final AuthenticateService service = new AuthenticateService(fx.signer, fx.sessions, fx.settings, fx.clock);
+    private final AuthenticateService service = new AuthenticateService(fx.signer, fx.sessions, fx.source, fx.clock);
     private final User ann = fx.addUser("ann@example.com", "ann");
     private final IssuedTokens tokens = fx.startSession(ann);
     private final AccessTokenClaims claims = fx.signer.verify(tokens.access()).orElseThrow();

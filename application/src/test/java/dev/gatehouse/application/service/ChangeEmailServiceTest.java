@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ChangeEmailServiceTest {
     private final Fixture fx = new Fixture();
-    private final PasswordConfirmation passwords = new PasswordConfirmation(fx.hasher, fx.limiter, fx.audit, fx.settings, fx.clock);
+    private final PasswordConfirmation passwords = new PasswordConfirmation(fx.hasher, fx.limiter, fx.audit, fx.source, fx.clock);
     private final ChangeEmailService change = new ChangeEmailService(fx.users, passwords, fx.mail, fx.audit, fx.transactions, fx.clock, fx.throttle);
     private final ConfirmEmailChangeService confirm = new ConfirmEmailChangeService(fx.oneTimeTokens, fx.users, fx.audit,
             fx.transactions, fx.clock, fx.throttle);

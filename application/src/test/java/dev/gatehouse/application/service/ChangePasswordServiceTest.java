@@ -25,7 +25,7 @@ class ChangePasswordServiceTest {
 
     private final Fixture fx = new Fixture();
     private final ChangePasswordService service =
-            new ChangePasswordService(fx.users, fx.sessions, fx.hasher, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+            new ChangePasswordService(fx.users, fx.sessions, fx.hasher, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
     private final IssuedTokens current = fx.startSession(ann);
     private final IssuedTokens other = fx.startSession(ann);

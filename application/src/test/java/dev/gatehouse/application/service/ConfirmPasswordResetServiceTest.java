@@ -42,7 +42,7 @@ class ConfirmPasswordResetServiceTest {
 
     private final Fixture fx = new Fixture();
     private final ConfirmPasswordResetService service = new ConfirmPasswordResetService(fx.oneTimeTokens, fx.users,
-            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle);
+            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle);
     private final User ann = fx.addUser("ann@example.com", "annalee");
     private final IssuedTokens laptop = fx.startSession(ann);
     private final IssuedTokens phone = fx.startSession(ann);
@@ -142,7 +142,7 @@ class ConfirmPasswordResetServiceTest {
     void aPasswordChangeAfterTheLinkWasSentKillsIt() {
         String token = mailedToken();
         fx.clock.advance(Duration.ofMinutes(1));
-        new ChangePasswordService(fx.users, fx.sessions, fx.hasher, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit)
+        new ChangePasswordService(fx.users, fx.sessions, fx.hasher, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit)
                 .changePassword(new ChangePasswordCommand(fx.principal(ann, laptop), PlainPassword.of(PASSWORD),
                         PlainPassword.of("changed in the meantime"), null));
         fx.clock.advance(Duration.ofMinutes(1));
@@ -275,7 +275,7 @@ class ConfirmPasswordResetServiceTest {
                     }
                 });
         ConfirmPasswordResetService racingService = new ConfirmPasswordResetService(racing, fx.users, fx.sessions, fx.hasher,
-                fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle);
+                fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle);
 
         assertThrows(TokenNotValidException.class, () -> racingService.confirmPasswordReset(
                 new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD), null, ClientInfo.UNKNOWN,

@@ -255,7 +255,7 @@ class DispatchMailServiceTest {
         Fixture optional = new Fixture(VerificationMode.OPTIONAL);
         FakeMailSender out = new FakeMailSender();
         new RegisterUserService(optional.users, optional.hasher, optional.issuer, optional.mail, optional.transactions,
-                optional.settings, optional.clock, fx.audit, optional.throttle, EnumerationFloor.NONE).register(new RegisterUserCommand(EmailAddress.of("dan@example.com"), null,
+                optional.source, optional.clock, fx.audit, optional.throttle, EnumerationFloor.NONE).register(new RegisterUserCommand(EmailAddress.of("dan@example.com"), null,
                 PlainPassword.of(Fixture.PASSWORD), null, null, SignIn.START_SESSION));
         String token = optional.lastToken(Template.VERIFY_EMAIL);
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RefreshSessionServiceTest {
     private final Fixture fx = new Fixture();
     private final RefreshSessionService service =
-            new RefreshSessionService(fx.sessions, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit);
+            new RefreshSessionService(fx.sessions, fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit);
     private final User ann = fx.addUser("ann@example.com", "ann");
     private final IssuedTokens first = fx.startSession(ann);
 

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RegisterUserServiceTest {
 
     private static RegistrationResult register(Fixture fx, String email, String username, String password, String confirm) {
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle,
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle,
                 EnumerationFloor.NONE);
         return register(service, email, username, password, confirm);
     }
@@ -129,7 +129,7 @@ class RegisterUserServiceTest {
     @Test
     void comparesThePasswordWithTheNamesBeingRegistered() {
         Fixture fx = new Fixture();
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit,
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit,
                 fx.throttle, EnumerationFloor.NONE);
         var e = assertThrows(ValidationFailedException.class, () -> service.register(new RegisterUserCommand(
                 EmailAddress.of("bart@example.com"), new Profile(null, "Bartholomew", "Simpson-Smith", null, null),
@@ -228,8 +228,8 @@ class RegisterUserServiceTest {
                 new Class<?>[] {SessionRepository.class}, (proxy, method, args) -> {
                     throw down;
                 });
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, new SessionIssuer(broken, fx.signer, fx.settings),
-                fx.mail, fx.transactions, fx.settings, fx.clock, fx.audit, fx.throttle,
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, new SessionIssuer(broken, fx.signer, fx.source),
+                fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle,
                 EnumerationFloor.NONE);
 
         assertSame(down, assertThrows(IllegalStateException.class, () -> register(service, "ann@example.com", "ann", PASSWORD, null)));
@@ -256,7 +256,7 @@ class RegisterUserServiceTest {
                     }
                 });
         RegisterUserService service = new RegisterUserService(racing, fx.hasher, fx.issuer, fx.mail, fx.transactions,
-                fx.settings, fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
+                fx.source, fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
 
         assertInstanceOf(RegistrationResult.PendingVerification.class, register(service, "ann@example.com", "ann", PASSWORD, null));
         assertEquals(0, fx.users.count());
@@ -348,7 +348,7 @@ class RegisterUserServiceTest {
     @Test
     void withoutSignInTheAccountIsCreatedAndNoSessionIsOpened() {
         Fixture fx = new Fixture(VerificationMode.OPTIONAL);
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings,
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source,
                 fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
         RegistrationResult result = service.register(new RegisterUserCommand(EmailAddress.of("ann@example.com"), null,
                 PlainPassword.of(Fixture.PASSWORD), null, null, SignIn.NO_SESSION));
@@ -363,7 +363,7 @@ class RegisterUserServiceTest {
     @Test
     void registrationsAreCountedPerClientBeforeAnyWork() {
         Fixture fx = new Fixture();
-        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.settings,
+        RegisterUserService service = new RegisterUserService(fx.users, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source,
                 fx.clock, fx.audit, fx.throttle, EnumerationFloor.NONE);
         dev.gatehouse.domain.session.ClientInfo client = new dev.gatehouse.domain.session.ClientInfo("test", "198.51.100.7");
         int limit = dev.gatehouse.application.settings.RateLimits.DEFAULT.registrationsPerClientPerHour();

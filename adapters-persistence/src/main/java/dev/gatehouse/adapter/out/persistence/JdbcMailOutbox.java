@@ -1,7 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.MailOutbox;
-import dev.gatehouse.application.port.out.Sealer;
 import dev.gatehouse.domain.mail.MailMessage;
 import dev.gatehouse.domain.user.EmailAddress;
 import jakarta.inject.Singleton;

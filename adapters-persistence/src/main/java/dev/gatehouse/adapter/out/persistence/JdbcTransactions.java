@@ -23,13 +23,4 @@ public final class JdbcTransactions implements Transactions {
             throw PgSql.translate(e);
         }
     }
-
-    @Override
-    public <T> T readOnly(Supplier<T> work) {
-        try {
-            return transactions.executeRead(status -> work.get());
-        } catch (RuntimeException e) {
-            throw PgSql.translate(e);
-        }
-    }
 }

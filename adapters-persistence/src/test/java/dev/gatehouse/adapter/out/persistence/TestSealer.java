@@ -1,6 +1,5 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import dev.gatehouse.application.port.out.Sealer;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +10,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The persistence module knows the {@link Sealer} port, not its crypto adapter: its contract tests
+ * The persistence module knows its {@link Sealer}, not the crypto adapter: its contract tests
  * bring their own real AES-GCM sealer (a fixed test key).
  */
 @Singleton

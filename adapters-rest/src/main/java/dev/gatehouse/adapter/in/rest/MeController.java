@@ -45,7 +45,8 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MeController {
     private static final Set<String> EDITABLE = Set.of("username", "first_name", "last_name", "phone_number", "avatar");
-    private static final Set<String> READ_ONLY = Set.of("id", "email", "role", "is_active", "email_verified", "date_joined", "last_login");
+    private static final Set<String> READ_ONLY = Set.of("id", "email", "role", "is_active", "email_verified", "date_joined", "last_login",
+            "created", "updated");
 
     private final BearerAuthentication bearer;
     private final UpdateProfileUseCase updateProfile;
@@ -148,13 +149,16 @@ public class MeController {
             case "email_verified" -> shown.emailVerified();
             case "date_joined" -> shown.dateJoined();
             case "last_login" -> shown.lastLogin();
+            case "created" -> shown.created();
+            // Stamped by every write, a login included: an echo read a moment ago may be older, and is ignored.
+            case "updated" -> sent;
             default -> throw new IllegalArgumentException(field);
         };
         if (Objects.equals(sent, current)) {
             return true;
         }
         // A client may echo a time with other precision: compare instants, not strings.
-        if ((field.equals("date_joined") || field.equals("last_login")) && sent instanceof String s && current instanceof String c) {
+        if ((field.equals("date_joined") || field.equals("last_login") || field.equals("created")) && sent instanceof String s && current instanceof String c) {
             try {
                 return Instant.parse(s).getEpochSecond() == Instant.parse(c).getEpochSecond();
             } catch (DateTimeParseException e) {

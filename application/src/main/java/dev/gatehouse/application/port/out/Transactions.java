@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
 
-    <T> T readOnly(Supplier<T> work);
-
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();
