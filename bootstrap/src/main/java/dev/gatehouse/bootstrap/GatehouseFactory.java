@@ -2,54 +2,15 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.out.crypto.Argon2Parameters;
 import dev.gatehouse.adapter.out.crypto.KeyEncryption;
-import dev.gatehouse.application.port.in.AuthenticateUseCase;
-import dev.gatehouse.application.port.in.ChangePasswordUseCase;
-import dev.gatehouse.application.port.in.ListSessionsUseCase;
-import dev.gatehouse.application.port.in.LogInUseCase;
-import dev.gatehouse.application.port.in.LogOutUseCase;
-import dev.gatehouse.application.port.in.PublishKeysUseCase;
-import dev.gatehouse.application.port.in.RefreshSessionUseCase;
-import dev.gatehouse.application.port.in.RegisterUserUseCase;
-import dev.gatehouse.application.port.in.RevokeSessionUseCase;
-import dev.gatehouse.application.port.in.UpdateProfileUseCase;
-import dev.gatehouse.application.port.out.AccessTokenSigner;
-import dev.gatehouse.application.port.out.PasswordHasher;
-import dev.gatehouse.application.port.out.SessionRepository;
-import dev.gatehouse.application.port.out.Transactions;
-import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.application.service.AccountMail;
-import dev.gatehouse.application.service.AuthenticateService;
-import dev.gatehouse.application.service.ChangePasswordService;
-import dev.gatehouse.application.service.ListSessionsService;
-import dev.gatehouse.application.service.LogInService;
-import dev.gatehouse.application.service.LogOutService;
-import dev.gatehouse.application.service.PublishKeysService;
-import dev.gatehouse.application.service.RefreshSessionService;
-import dev.gatehouse.application.service.RegisterUserService;
-import dev.gatehouse.application.service.RevokeSessionService;
-import dev.gatehouse.application.service.SessionIssuer;
-import dev.gatehouse.application.service.UpdateProfileService;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.Tunables;
 import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.user.PasswordPolicy;
-import dev.gatehouse.application.port.in.AdministerUsersUseCase;
-import dev.gatehouse.application.port.in.CreateAdminUseCase;
-import dev.gatehouse.application.port.in.ImportUsersUseCase;
 import dev.gatehouse.application.port.in.ManageSettingsUseCase;
-import dev.gatehouse.application.port.in.QueryAuditUseCase;
-import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
-import dev.gatehouse.application.port.out.RateLimiter;
 import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.port.out.SettingsStore;
-import dev.gatehouse.application.service.AdministerUsersService;
-import dev.gatehouse.application.service.CreateAdminService;
-import dev.gatehouse.application.service.ImportUsersService;
-import dev.gatehouse.application.service.QueryAuditService;
-import dev.gatehouse.application.service.RotateSigningKeyService;
 import dev.gatehouse.application.service.RuntimeSettingsService;
-import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.service.EnumerationFloor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -119,66 +80,6 @@ public class GatehouseFactory {
         return new Argon2Parameters(p.getArgon2MemoryKib(), p.getArgon2Iterations(), p.getArgon2Parallelism(), concurrency, queueLimit);
     }
 
-    @Singleton
-    SessionIssuer sessionIssuer(SessionRepository sessions, AccessTokenSigner signer, SettingsSource settings) {
-        return new SessionIssuer(sessions, signer, settings);
-    }
-
-    @Singleton
-    RegisterUserUseCase registerUser(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
-                                     Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit,
-                                     Throttle throttle, EnumerationFloor floor) {
-        return new RegisterUserService(users, hasher, issuer, mail, transactions, settings, clock, audit, throttle, floor);
-    }
-
-    @Singleton
-    LogInUseCase logIn(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, Transactions transactions,
-                       RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
-        return new LogInService(users, hasher, issuer, transactions, limiter, audit, settings, clock);
-    }
-
-    @Singleton
-    RefreshSessionUseCase refreshSession(SessionRepository sessions, SessionIssuer issuer, AccountMail mail,
-                                         Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
-        return new RefreshSessionService(sessions, issuer, mail, transactions, settings, clock, audit);
-    }
-
-    @Singleton
-    LogOutUseCase logOut(SessionRepository sessions, Transactions transactions, Clock clock, AuditLog audit) {
-        return new LogOutService(sessions, transactions, clock, audit);
-    }
-
-    @Singleton
-    AuthenticateUseCase authenticate(AccessTokenSigner signer, SessionRepository sessions, SettingsSource settings, Clock clock) {
-        return new AuthenticateService(signer, sessions, settings, clock);
-    }
-
-    @Singleton
-    UpdateProfileUseCase updateProfile(UserRepository users, Transactions transactions) {
-        return new UpdateProfileService(users, transactions);
-    }
-
-    @Singleton
-    ChangePasswordUseCase changePassword(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                                         AccountMail mail, Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit) {
-        return new ChangePasswordService(users, sessions, hasher, mail, transactions, settings, clock, audit);
-    }
-
-    @Singleton
-    ListSessionsUseCase listSessions(SessionRepository sessions, Clock clock) {
-        return new ListSessionsService(sessions, clock);
-    }
-
-    @Singleton
-    RevokeSessionUseCase revokeSession(SessionRepository sessions, Transactions transactions, Clock clock, AuditLog audit) {
-        return new RevokeSessionService(sessions, transactions, clock, audit);
-    }
-
-    @Singleton
-    PublishKeysUseCase publishKeys(AccessTokenSigner signer, SettingsSource settings) {
-        return new PublishKeysService(signer, settings);
-    }
-
     /** The settings the use cases read: configuration, with the database's runtime values on top. */
     @Context
     @Bean(typed = {SettingsSource.class, ManageSettingsUseCase.class, RuntimeSettingsService.class})
@@ -196,42 +97,10 @@ public class GatehouseFactory {
         return settings;
     }
 
-    @Singleton
-    Throttle throttle(RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
-        return new Throttle(limiter, audit, settings, clock);
-    }
-
     // @Context: a malformed AUTH_ENUMERATION_FLOOR stops the service at start-up, not at the first request.
     @Context
     EnumerationFloor enumerationFloor(@Value("${auth.enumeration-floor:400ms}") Duration floor) {
         return new EnumerationFloor(floor);
-    }
-
-    @Singleton
-    AdministerUsersUseCase administerUsers(UserRepository users, SessionRepository sessions, AuditLog audit,
-                                           Transactions transactions, Clock clock) {
-        return new AdministerUsersService(users, sessions, audit, transactions, clock);
-    }
-
-    @Singleton
-    QueryAuditUseCase queryAudit(AuditLog audit) {
-        return new QueryAuditService(audit);
-    }
-
-    @Singleton
-    RotateSigningKeyUseCase rotateSigningKey(AccessTokenSigner signer, AuditLog audit, Clock clock) {
-        return new RotateSigningKeyService(signer, audit, clock);
-    }
-
-    @Singleton
-    CreateAdminUseCase createAdmin(UserRepository users, PasswordHasher hasher, AuditLog audit, Transactions transactions,
-                                   SettingsSource settings, Clock clock) {
-        return new CreateAdminService(users, hasher, audit, transactions, settings, clock);
-    }
-
-    @Singleton
-    ImportUsersUseCase importUsers(UserRepository users, Transactions transactions, AuditLog audit, Clock clock) {
-        return new ImportUsersService(users, transactions, audit, clock);
     }
 
     static Set<String> commonPasswords(String resource) {

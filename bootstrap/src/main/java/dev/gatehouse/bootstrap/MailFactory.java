@@ -5,30 +5,8 @@ import dev.gatehouse.adapter.out.persistence.Sealer;
 import dev.gatehouse.adapter.out.mail.LogMailSender;
 import dev.gatehouse.adapter.out.mail.SmtpSettings;
 import dev.gatehouse.adapter.out.mail.TemplateMailRenderer;
-import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
-import dev.gatehouse.application.port.in.DispatchMailUseCase;
-import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
-import dev.gatehouse.application.port.in.ResendVerificationUseCase;
-import dev.gatehouse.application.port.in.VerifyEmailUseCase;
-import dev.gatehouse.application.port.out.AuditLog;
-import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.MailRenderer;
 import dev.gatehouse.application.port.out.MailSender;
-import dev.gatehouse.application.port.out.OneTimeTokenRepository;
-import dev.gatehouse.application.port.out.PasswordHasher;
-import dev.gatehouse.application.port.out.SettingsSource;
-import dev.gatehouse.application.port.out.SessionRepository;
-import dev.gatehouse.application.port.out.Transactions;
-import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.application.service.AccountMail;
-import dev.gatehouse.application.service.EnumerationFloor;
-import dev.gatehouse.application.service.Throttle;
-import dev.gatehouse.application.service.ConfirmPasswordResetService;
-import dev.gatehouse.application.service.DispatchMailService;
-import dev.gatehouse.application.service.RequestPasswordResetService;
-import dev.gatehouse.application.service.ResendVerificationService;
-import dev.gatehouse.application.service.SessionIssuer;
-import dev.gatehouse.application.service.VerifyEmailService;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.MailSettings;
 import io.micronaut.context.annotation.Context;
@@ -37,7 +15,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** Mail: the outbox, its dispatcher, templates, and SMTP or the log as the way out. */
 @Factory
@@ -96,40 +73,4 @@ public class MailFactory {
         return new LogMailSender(p.isMailLogSecrets());
     }
 
-    @Singleton
-    AccountMail accountMail(OneTimeTokenRepository tokens, MailOutbox outbox, MailSettings settings) {
-        return new AccountMail(tokens, outbox, settings);
-    }
-
-    @Singleton
-    VerifyEmailUseCase verifyEmail(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
-                                   SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit, Throttle throttle) {
-        return new VerifyEmailService(tokens, users, sessions, issuer, transactions, clock, audit, throttle);
-    }
-
-    @Singleton
-    ResendVerificationUseCase resendVerification(UserRepository users, AccountMail mail, Transactions transactions, Clock clock,
-                                                 Throttle throttle, EnumerationFloor floor) {
-        return new ResendVerificationService(users, mail, transactions, clock, throttle, floor);
-    }
-
-    @Singleton
-    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, AccountMail mail, Transactions transactions, Clock clock,
-                                                     AuditLog audit, Throttle throttle, EnumerationFloor floor) {
-        return new RequestPasswordResetService(users, mail, transactions, clock, audit, throttle, floor);
-    }
-
-    @Singleton
-    ConfirmPasswordResetUseCase confirmPasswordReset(OneTimeTokenRepository tokens, UserRepository users,
-                                                     SessionRepository sessions, PasswordHasher hasher, SessionIssuer issuer,
-                                                     AccountMail mail, Transactions transactions, SettingsSource settings,
-                                                     Clock clock, AuditLog audit, Throttle throttle) {
-        return new ConfirmPasswordResetService(tokens, users, sessions, hasher, issuer, mail, transactions, settings, clock, audit,
-                throttle);
-    }
-
-    @Singleton
-    DispatchMailUseCase dispatchMail(MailOutbox outbox, MailRenderer renderer, MailSender sender, MailSettings settings, Clock clock) {
-        return new DispatchMailService(outbox, renderer, sender, settings, clock);
-    }
 }

@@ -1,0 +1,57 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.application.service.AccountMail;
+import dev.gatehouse.application.service.AdministerUsersService;
+import dev.gatehouse.application.service.AuthenticateService;
+import dev.gatehouse.application.service.ChangeEmailService;
+import dev.gatehouse.application.service.ChangePasswordService;
+import dev.gatehouse.application.service.ConfirmEmailChangeService;
+import dev.gatehouse.application.service.ConfirmPasswordResetService;
+import dev.gatehouse.application.service.CreateAdminService;
+import dev.gatehouse.application.service.DeleteAccountService;
+import dev.gatehouse.application.service.DispatchMailService;
+import dev.gatehouse.application.service.ImportUsersService;
+import dev.gatehouse.application.service.ListSessionsService;
+import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.PasswordConfirmation;
+import dev.gatehouse.application.service.PublishKeysService;
+import dev.gatehouse.application.service.QueryAuditService;
+import dev.gatehouse.application.service.RefreshSessionService;
+import dev.gatehouse.application.service.RegisterUserService;
+import dev.gatehouse.application.service.RequestPasswordResetService;
+import dev.gatehouse.application.service.ResendVerificationService;
+import dev.gatehouse.application.service.RevokeSessionService;
+import dev.gatehouse.application.service.RotateSigningKeyService;
+import dev.gatehouse.application.service.SessionIssuer;
+import dev.gatehouse.application.service.Throttle;
+import dev.gatehouse.application.service.UpdateProfileService;
+import dev.gatehouse.application.service.VerifyEmailService;
+import io.micronaut.context.annotation.Import;
+
+/**
+ * The use cases and their shared collaborators, made beans from their single public constructor:
+ * the application stays free of annotations, and a new use case is one line here. Each is built
+ * with whatever its constructor names (ports, settings, collaborators), so nothing is repeated.
+ * What needs configuration to be built (settings, the enumeration floor, adapters) is in the
+ * factories beside this class.
+ */
+@Import(classes = {
+        // Collaborators the use cases share.
+        SessionIssuer.class, Throttle.class, AccountMail.class, PasswordConfirmation.class,
+        // Accounts and sessions.
+        RegisterUserService.class, LogInService.class, RefreshSessionService.class, LogOutService.class,
+        AuthenticateService.class, UpdateProfileService.class, ChangePasswordService.class, ListSessionsService.class,
+        RevokeSessionService.class, PublishKeysService.class,
+        // Mail flows.
+        VerifyEmailService.class, ResendVerificationService.class, RequestPasswordResetService.class,
+        ConfirmPasswordResetService.class, DispatchMailService.class,
+        // Account lifecycle.
+        DeleteAccountService.class, ChangeEmailService.class, ConfirmEmailChangeService.class,
+        // Administration.
+        AdministerUsersService.class, QueryAuditService.class, RotateSigningKeyService.class, CreateAdminService.class,
+        ImportUsersService.class})
+final class UseCases {
+    private UseCases() {
+    }
+}
