@@ -165,6 +165,44 @@ class AdminEndToEndTest extends HttpTest {
         assertTrue(audit.body().contains("access_token_ttl PT5M -> PT7M"), audit.body());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void patchChangesOnlyWhatIsSentAndAStaleVersionIsAConflict() {
+        String admin = bearer(adminToken());
+        Map<String, Object> before = get("/api/admin/settings", "Authorization", admin).map();
+        long version = ((Number) before.get("version")).longValue();
+
+        Response patched = send("PATCH", "/api/admin/settings",
+                write(Map.of("refresh_reuse_grace", "PT20S", "rate_limits", Map.of("login_max_failures", 7), "version", version)),
+                "application/json", "Authorization", admin);
+        assertEquals(200, patched.status(), patched.body());
+        Map<String, Object> after = patched.map();
+        assertEquals("PT20S", after.get("refresh_reuse_grace"));
+        assertEquals(before.get("access_token_ttl"), after.get("access_token_ttl"), "not sent, so kept");
+        Map<String, Object> limits = (Map<String, Object>) after.get("rate_limits");
+        Map<String, Object> limitsBefore = (Map<String, Object>) before.get("rate_limits");
+        assertEquals(7, ((Number) limits.get("login_max_failures")).intValue());
+        assertEquals(limitsBefore.get("lockout"), limits.get("lockout"), "a limit not sent is kept too");
+        assertEquals(version + 1, ((Number) after.get("version")).longValue());
+
+        // Another administrator read version N and writes after this one: refused, nothing changed.
+        Response stale = send("PATCH", "/api/admin/settings", write(Map.of("refresh_reuse_grace", "PT30S", "version", version)),
+                "application/json", "Authorization", admin);
+        assertProblem(stale, 409, "version_conflict");
+        assertEquals("PT20S", get("/api/admin/settings", "Authorization", admin).string("refresh_reuse_grace"));
+
+        // Bounds are reported on the setting that broke them, whichever it is.
+        Response bounds = send("PATCH", "/api/admin/settings", write(Map.of("refresh_token_ttl", "PT1M",
+                "rate_limits", Map.of("login_max_failures", 0))), "application/json", "Authorization", admin);
+        assertProblem(bounds, 400, "validation_failed");
+        assertEquals(java.util.Set.of("refresh_token_ttl", "rate_limits"), bounds.errors().keySet(), bounds.body());
+        Response unknownLimit = send("PATCH", "/api/admin/settings", write(Map.of("rate_limits", Map.of("surprise", 1))),
+                "application/json", "Authorization", admin);
+        assertProblem(unknownLimit, 400, "validation_failed");
+        assertTrue(unknownLimit.errors().containsKey("rate_limits.surprise"), unknownLimit.body());
+        tune(t -> TEST_DEFAULTS);
+    }
+
     private static String kidOf(String jwt) {
         String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
         int at = header.indexOf("\"kid\":\"") + 7;

@@ -72,8 +72,8 @@ abstract class HttpTest implements TestPropertyProvider {
 
     /** Changes the stored runtime settings and makes this instance read them at once. */
     void tune(UnaryOperator<Tunables> change) {
-        Tunables current = settingsStore.load().orElseThrow().tunables();
-        settingsStore.save(change.apply(current), null, Instant.now());
+        var stored = settingsStore.load().orElseThrow();
+        settingsStore.save(change.apply(stored.tunables()), stored.version(), null, Instant.now()).orElseThrow();
         runtimeSettings.refreshNow();
     }
 

@@ -29,7 +29,8 @@ final class StandaloneServer implements AutoCloseable {
         this.server = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(properties));
         this.json = server.getApplicationContext().getBean(JsonMapper.class);
         // Same runtime settings as the other end-to-end tests, whatever ran before.
-        server.getApplicationContext().getBean(SettingsStore.class).save(HttpTest.TEST_DEFAULTS, null, java.time.Instant.now());
+        SettingsStore store = server.getApplicationContext().getBean(SettingsStore.class);
+        store.save(HttpTest.TEST_DEFAULTS, store.load().orElseThrow().version(), null, java.time.Instant.now()).orElseThrow();
         server.getApplicationContext().getBean(RuntimeSettingsService.class).refreshNow();
     }
 

@@ -8,7 +8,8 @@ package dev.gatehouse.application.error;
 public abstract sealed class GatehouseException extends RuntimeException
         permits ValidationFailedException, InvalidCredentialsException, EmailNotVerifiedException,
         AccountDisabledException, TokenNotValidException, TokenReusedException, NotAuthenticatedException,
-        PermissionDeniedException, NotFoundException, RateLimitedException, LastAdminException, EmailTakenException {
+        PermissionDeniedException, NotFoundException, RateLimitedException, LastAdminException, EmailTakenException,
+        SettingsConflictException, SettingsRejectedException {
 
     protected GatehouseException(String message) {
         // No stack trace: these are expected outcomes, thrown on hot paths, and never logged as errors.

@@ -12,7 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import dev.gatehouse.application.error.SettingsConflictException;
+import dev.gatehouse.application.error.SettingsRejectedException;
+import dev.gatehouse.application.port.in.ManageSettingsUseCase.Setting;
+import dev.gatehouse.application.port.in.ManageSettingsUseCase.SettingsChange;
 
 /**
  * The settings every use case reads: the configured base with the tunables from the database on
@@ -88,16 +95,68 @@ public final class RuntimeSettingsService implements SettingsSource, ManageSetti
     }
 
     @Override
-    public CurrentSettings update(Principal admin, Tunables tunables) {
+    public CurrentSettings update(Principal admin, SettingsChange change, OptionalLong expectedVersion) {
         Admins.require(admin);
-        AuthSettings applied = tunables.applyTo(base); // throws IllegalArgumentException on a bound
         Instant now = clock.instant();
-        Tunables before = Tunables.of(current());
-        SettingsStore.Stored stored = store.save(tunables, admin.user().id(), now);
-        audit.record(AuditEvent.of(now, AuditEvent.Type.SETTINGS_CHANGED, null, admin.user().id(), null,
-                describe(before, tunables)));
-        snapshot = new Snapshot(applied, stored.version(), stored.updatedAt(), now);
-        return new CurrentSettings(stored.tunables(), stored.version(), stored.updatedAt());
+        // A compare-and-set on the version: a change is applied to exactly the values it was checked
+        // against. Without an expected version, a write that lost a race is merged again once.
+        for (int attempt = 0; ; attempt++) {
+            SettingsStore.Stored current = store.load().orElseGet(() -> store.initialise(Tunables.of(base), now));
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw new SettingsConflictException(expectedVersion.getAsLong(), current.version());
+            }
+            Tunables next = checked(change, current.tunables());
+            AuthSettings applied = next.applyTo(base);
+            var stored = store.save(next, current.version(), admin.user().id(), now);
+            if (stored.isPresent()) {
+                audit.record(AuditEvent.of(now, AuditEvent.Type.SETTINGS_CHANGED, null, admin.user().id(), null,
+                        describe(current.tunables(), next)));
+                snapshot = new Snapshot(applied, stored.get().version(), stored.get().updatedAt(), now);
+                return new CurrentSettings(stored.get().tunables(), stored.get().version(), stored.get().updatedAt());
+            }
+            if (expectedVersion.isPresent() || attempt > 0) {
+                long now2 = store.load().map(SettingsStore.Stored::version).orElse(current.version());
+                throw new SettingsConflictException(expectedVersion.orElse(current.version()), now2);
+            }
+        }
+    }
+
+    /** The change applied to the stored values, every bound checked and each broken one named by its setting. */
+    private Tunables checked(SettingsChange change, Tunables current) {
+        Map<Setting, String> problems = new EnumMap<>(Setting.class);
+        Tunables next;
+        try {
+            next = change.applyTo(current);
+        } catch (IllegalArgumentException limits) {
+            problems.put(Setting.RATE_LIMITS, limits.getMessage());
+            // The other settings are still checked, so every broken one is reported at once.
+            next = new ManageSettingsUseCase.SettingsChange(change.accessTokenTtl(), change.refreshTokenTtl(),
+                    change.refreshReuseGrace(), change.verificationMode(), change.passwordMinLength(), null).applyTo(current);
+        }
+        // Each value alone on the current settings: the one source of the bounds names which value broke one.
+        Tunables t = next;
+        check(problems, Setting.ACCESS_TOKEN_TTL, () -> withOnly(current, t.accessTokenTtl(), null, null, null));
+        check(problems, Setting.REFRESH_TOKEN_TTL, () -> withOnly(current, null, t.refreshTokenTtl(), null, null));
+        check(problems, Setting.REFRESH_REUSE_GRACE, () -> withOnly(current, null, null, t.refreshReuseGrace(), null));
+        check(problems, Setting.PASSWORD_MIN_LENGTH, () -> withOnly(current, null, null, null, t.passwordMinLength()));
+        if (!problems.isEmpty()) {
+            throw new SettingsRejectedException(problems);
+        }
+        return next;
+    }
+
+    private void withOnly(Tunables current, Duration access, Duration refresh, Duration grace, Integer minLength) {
+        new Tunables(access == null ? current.accessTokenTtl() : access, refresh == null ? current.refreshTokenTtl() : refresh,
+                grace == null ? current.refreshReuseGrace() : grace, current.verificationMode(),
+                minLength == null ? current.passwordMinLength() : minLength, current.rateLimits()).applyTo(base);
+    }
+
+    private static void check(Map<Setting, String> problems, Setting setting, Runnable attempt) {
+        try {
+            attempt.run();
+        } catch (IllegalArgumentException outOfBounds) {
+            problems.put(setting, outOfBounds.getMessage());
+        }
     }
 
     private static String describe(Tunables before, Tunables after) {

@@ -43,15 +43,17 @@ public final class JdbcSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Stored save(Tunables tunables, UserId by, Instant now) {
+    public Optional<Stored> save(Tunables tunables, long expectedVersion, UserId by, Instant now) {
+        // One statement: the version check and the write cannot be split by another instance's write.
         return sql.one("UPDATE runtime_settings SET (" + COLUMNS + ", version, updated_at, updated_by) = "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, version + 1, ?, ?) WHERE id = 1 "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, version + 1, ?, ?) WHERE id = 1 AND version = ? "
                         + "RETURNING " + COLUMNS + ", version, updated_at",
                 ps -> {
                     int next = bind(ps, 1, tunables);
                     PgSql.setInstant(ps, next, now);
                     ps.setObject(next + 1, by == null ? null : by.value(), java.sql.Types.OTHER);
-                }, JdbcSettingsStore::map).orElseThrow(() -> new IllegalStateException("runtime settings were never initialised"));
+                    ps.setLong(next + 2, expectedVersion);
+                }, JdbcSettingsStore::map);
     }
 
     private static int bind(PreparedStatement ps, int i, Tunables t) throws SQLException {

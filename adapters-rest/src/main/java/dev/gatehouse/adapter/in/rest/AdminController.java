@@ -8,6 +8,8 @@ import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.port.in.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.ManageSettingsUseCase;
+import dev.gatehouse.application.port.in.ManageSettingsUseCase.Setting;
+import dev.gatehouse.application.error.SettingsRejectedException;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.in.QueryAuditUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
@@ -35,12 +37,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -169,11 +173,34 @@ public class AdminController {
         return AdminDtos.SettingsResponse.from(settings.get(bearer.require(request)));
     }
 
-    /** Replaces the runtime settings; each value is checked against its bounds. */
+    /** Replaces the runtime settings: every setting is required; each value is checked against its bounds. */
     @Put("/settings")
-    @Operation(summary = "Change runtime settings", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Replace the runtime settings", security = @SecurityRequirement(name = "bearer"),
+            description = "Every setting is required. With `version` (as read from GET), the write is refused with 409 "
+                    + "`version_conflict` if the settings changed since.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AdminDtos.SettingsResponse.class)))
+    @ApiResponse(responseCode = "409", description = "version_conflict", content = @Content(mediaType = "application/problem+json"))
     public AdminDtos.SettingsResponse putSettings(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        return writeSettings(request, body, true);
+    }
+
+    /** Changes some runtime settings: the ones sent, and within rate_limits the limits sent; the rest keep their values. */
+    @Patch("/settings")
+    @Operation(summary = "Change some runtime settings", security = @SecurityRequirement(name = "bearer"),
+            description = "Only the settings sent change (also within `rate_limits`). With `version`, a write over newer "
+                    + "settings is refused with 409 `version_conflict`.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AdminDtos.SettingsResponse.class)))
+    @ApiResponse(responseCode = "409", description = "version_conflict", content = @Content(mediaType = "application/problem+json"))
+    public AdminDtos.SettingsResponse patchSettings(@Body @Nullable Map<String, Object> body, HttpRequest<?> request) {
+        return writeSettings(request, body, false);
+    }
+
+    private static final Map<Setting, String> SETTING_FIELDS = Map.of(Setting.ACCESS_TOKEN_TTL, "access_token_ttl",
+            Setting.REFRESH_TOKEN_TTL, "refresh_token_ttl", Setting.REFRESH_REUSE_GRACE, "refresh_reuse_grace",
+            Setting.VERIFICATION_MODE, "verification_mode", Setting.PASSWORD_MIN_LENGTH, "password_min_length",
+            Setting.RATE_LIMITS, "rate_limits");
+
+    private AdminDtos.SettingsResponse writeSettings(HttpRequest<?> request, Map<String, Object> body, boolean replace) {
         Principal admin = bearer.require(request);
         if (body == null) {
             throw ValidationFailedException.of("non_field_errors", "Expected a JSON object.");
@@ -182,70 +209,58 @@ public class AdminController {
         Set<String> known = Set.of("access_token_ttl", "refresh_token_ttl", "refresh_reuse_grace", "verification_mode",
                 "password_min_length", "rate_limits", "version", "updated_at");
         body.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(LogSafe.escape(k, 64), "Unknown field."));
-        Duration access = duration(errors, body, "access_token_ttl");
-        Duration refresh = duration(errors, body, "refresh_token_ttl");
-        Duration grace = duration(errors, body, "refresh_reuse_grace");
+        Duration access = duration(errors, body, "access_token_ttl", replace);
+        Duration refresh = duration(errors, body, "refresh_token_ttl", replace);
+        Duration grace = duration(errors, body, "refresh_reuse_grace", replace);
         VerificationMode mode = null;
-        if (!(body.get("verification_mode") instanceof String m)) {
-            errors.add("verification_mode", body.containsKey("verification_mode") ? "Not a valid string." : Fields.REQUIRED);
-        } else {
-            mode = errors.attempt("verification_mode", () -> {
-                try {
-                    return VerificationMode.parse(m);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidValueException("Must be none, optional or mandatory.");
-                }
-            });
-        }
-        Integer minLength = integer(errors, body, "password_min_length");
-        RateLimits limits = null;
-        if (!(body.get("rate_limits") instanceof Map<?, ?> raw)) {
-            errors.add("rate_limits", body.containsKey("rate_limits") ? "Expected an object." : Fields.REQUIRED);
-        } else {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> l = (Map<String, Object>) raw;
-            FieldErrors inner = new FieldErrors();
-            Integer maxFailures = integer(inner, l, "login_max_failures");
-            Duration lockout = duration(inner, l, "lockout");
-            Integer perAddress = integer(inner, l, "login_per_address_per_minute");
-            Integer mailPerAddress = integer(inner, l, "mail_per_address_per_hour");
-            Integer mailPerClient = integer(inner, l, "mail_per_client_per_hour");
-            Integer guesses = integer(inner, l, "token_guesses_per_client_per_hour");
-            Integer registrations = integer(inner, l, "registrations_per_client_per_hour");
-            if (inner.isEmpty()) {
-                try {
-                    limits = new RateLimits(maxFailures, lockout, perAddress, mailPerAddress, mailPerClient, guesses, registrations);
-                } catch (IllegalArgumentException e) {
-                    errors.add("rate_limits", e.getMessage());
-                }
+        if (body.containsKey("verification_mode") || replace) {
+            if (!(body.get("verification_mode") instanceof String m)) {
+                errors.add("verification_mode", body.containsKey("verification_mode") ? "Not a valid string." : Fields.REQUIRED);
             } else {
+                mode = errors.attempt("verification_mode", () -> {
+                    try {
+                        return VerificationMode.parse(m);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidValueException("Must be none, optional or mandatory.");
+                    }
+                });
+            }
+        }
+        Integer minLength = integer(errors, body, "password_min_length", replace);
+        ManageSettingsUseCase.RateLimitsChange limits = null;
+        if (body.containsKey("rate_limits") || replace) {
+            if (!(body.get("rate_limits") instanceof Map<?, ?> raw)) {
+                errors.add("rate_limits", body.containsKey("rate_limits") ? "Expected an object." : Fields.REQUIRED);
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> l = (Map<String, Object>) raw;
+                FieldErrors inner = new FieldErrors();
+                Set<String> knownLimits = Set.of("login_max_failures", "lockout", "login_per_address_per_minute",
+                        "mail_per_address_per_hour", "mail_per_client_per_hour", "token_guesses_per_client_per_hour",
+                        "registrations_per_client_per_hour");
+                l.keySet().stream().filter(k -> !knownLimits.contains(k)).forEach(k -> inner.add(LogSafe.escape(k, 64), "Unknown field."));
+                limits = new ManageSettingsUseCase.RateLimitsChange(integer(inner, l, "login_max_failures", replace),
+                        duration(inner, l, "lockout", replace), integer(inner, l, "login_per_address_per_minute", replace),
+                        integer(inner, l, "mail_per_address_per_hour", replace), integer(inner, l, "mail_per_client_per_hour", replace),
+                        integer(inner, l, "token_guesses_per_client_per_hour", replace),
+                        integer(inner, l, "registrations_per_client_per_hour", replace));
                 inner.toException().errors().forEach((field, messages) -> errors.addAll("rate_limits." + field, messages));
             }
         }
+        OptionalLong version = OptionalLong.empty();
+        if (body.get("version") != null) {
+            Integer v = integer(errors, body, "version", true);
+            version = v == null ? OptionalLong.empty() : OptionalLong.of(v);
+        }
         errors.throwIfAny();
-        Tunables tunables = new Tunables(access, refresh, grace, mode, minLength, limits);
+        var change = new ManageSettingsUseCase.SettingsChange(access, refresh, grace, mode, minLength, limits);
         try {
-            return AdminDtos.SettingsResponse.from(settings.update(admin, tunables));
-        } catch (IllegalArgumentException outOfBounds) {
-            throw ValidationFailedException.of(fieldOf(outOfBounds.getMessage()), outOfBounds.getMessage());
+            return AdminDtos.SettingsResponse.from(settings.update(admin, change, version));
+        } catch (SettingsRejectedException rejected) {
+            FieldErrors bounds = new FieldErrors();
+            rejected.problems().forEach((setting, message) -> bounds.add(SETTING_FIELDS.get(setting), message));
+            throw bounds.toException();
         }
-    }
-
-    private static String fieldOf(String message) {
-        String m = message == null ? "" : message;
-        if (m.startsWith("access token lifetime")) {
-            return "access_token_ttl";
-        }
-        if (m.startsWith("refresh token lifetime")) {
-            return "refresh_token_ttl";
-        }
-        if (m.startsWith("refresh reuse grace")) {
-            return "refresh_reuse_grace";
-        }
-        if (m.startsWith("password minimum length")) {
-            return "password_min_length";
-        }
-        return "non_field_errors";
     }
 
     private static Boolean bool(FieldErrors errors, Map<String, Object> body, String field) {
@@ -259,7 +274,11 @@ public class AdminController {
         return null;
     }
 
-    private static Integer integer(FieldErrors errors, Map<String, Object> body, String field) {
+    /** The field as an int; absent is an error only when {@code required} (PATCH leaves it unchanged). */
+    private static Integer integer(FieldErrors errors, Map<String, Object> body, String field, boolean required) {
+        if (!required && !body.containsKey(field)) {
+            return null;
+        }
         Object value = body.get(field);
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             long v = ((Number) value).longValue();
@@ -271,7 +290,10 @@ public class AdminController {
         return null;
     }
 
-    private static Duration duration(FieldErrors errors, Map<String, Object> body, String field) {
+    private static Duration duration(FieldErrors errors, Map<String, Object> body, String field, boolean required) {
+        if (!required && !body.containsKey(field)) {
+            return null;
+        }
         if (body.get(field) instanceof String s) {
             try {
                 return Duration.parse(s);

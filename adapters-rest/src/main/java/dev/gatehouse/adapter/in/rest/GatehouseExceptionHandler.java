@@ -6,6 +6,8 @@ import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
+import dev.gatehouse.application.error.SettingsConflictException;
+import dev.gatehouse.application.error.SettingsRejectedException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
@@ -42,6 +44,9 @@ public final class GatehouseExceptionHandler implements ExceptionHandler<Gatehou
             case RateLimitedException r -> HttpStatus.TOO_MANY_REQUESTS;
             case LastAdminException l -> HttpStatus.CONFLICT;
             case EmailTakenException e -> HttpStatus.BAD_REQUEST;
+            case SettingsConflictException c -> HttpStatus.CONFLICT;
+            // The admin API names each setting itself; reaching here, the problems still go out by setting.
+            case SettingsRejectedException r -> HttpStatus.BAD_REQUEST;
         };
         MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
                 exception instanceof ValidationFailedException v ? v.errors() : null);

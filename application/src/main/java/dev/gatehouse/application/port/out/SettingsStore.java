@@ -15,5 +15,10 @@ public interface SettingsStore {
     /** Stores the first settings unless some instance already did; returns what is stored. */
     Stored initialise(Tunables defaults, Instant now);
 
-    Stored save(Tunables tunables, UserId by, Instant now);
+    /**
+     * Stores the values over version {@code expectedVersion}, as one atomic compare-and-set.
+     *
+     * @return what is stored now, or empty when the stored version is no longer {@code expectedVersion}
+     */
+    Optional<Stored> save(Tunables tunables, long expectedVersion, UserId by, Instant now);
 }

@@ -6,6 +6,8 @@ import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
+import dev.gatehouse.application.error.SettingsConflictException;
+import dev.gatehouse.application.error.SettingsRejectedException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
@@ -63,6 +65,8 @@ public final class DrfErrors {
             // Native-only rules (the admin API, email change): said in DRF's words should they ever reach here.
             case LastAdminException l -> detail(HttpStatus.CONFLICT, l.getMessage());
             case EmailTakenException e -> fields(Map.of("email", List.of(e.getMessage())), Map.of());
+            case SettingsConflictException c -> detail(HttpStatus.CONFLICT, c.getMessage());
+            case SettingsRejectedException r -> nonField(r.getMessage());
         };
     }
 
