@@ -52,25 +52,11 @@ import java.util.UUID;
 @Tag(name = "admin", description = "Users, audit log, signing keys and runtime settings (role admin)")
 @Controller("/api/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class AdminController {
+public record AdminController(BearerAuthentication bearer, AdministerUsersUseCase users, QueryAuditUseCase audit,
+                              RotateSigningKeyUseCase keys, ManageSettingsUseCase settings,
+                              DeleteAccountUseCase deleteAccount) {
+
     private static final Set<String> USER_FIELDS = Set.of("is_active", "role", "email_verified");
-
-    private final BearerAuthentication bearer;
-    private final AdministerUsersUseCase users;
-    private final DeleteAccountUseCase deleteAccount;
-    private final QueryAuditUseCase audit;
-    private final RotateSigningKeyUseCase keys;
-    private final ManageSettingsUseCase settings;
-
-    public AdminController(BearerAuthentication bearer, AdministerUsersUseCase users, QueryAuditUseCase audit,
-                           RotateSigningKeyUseCase keys, ManageSettingsUseCase settings, DeleteAccountUseCase deleteAccount) {
-        this.deleteAccount = deleteAccount;
-        this.bearer = bearer;
-        this.users = users;
-        this.audit = audit;
-        this.keys = keys;
-        this.settings = settings;
-    }
 
     /** Users whose email or username contains {@code query}, newest first. */
     @Get("/users")

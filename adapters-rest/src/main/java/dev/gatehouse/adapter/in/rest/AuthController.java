@@ -98,32 +98,13 @@ import java.util.Map;
 @Tag(name = "auth", description = "Registration, login, tokens and passwords")
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class AuthController {
+public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
+                             LogOutUseCase logOut, AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
+                             BearerAuthentication bearer, ClientInfos clientInfos) {
+
     private static final String PASSWORD_SAVED = "New password has been saved.";
     private static final String LOGGED_OUT = "Successfully logged out.";
     private static final String CHECK_EMAIL = "Registration received. Please check your email to verify your address.";
-
-    private final RegisterUserUseCase register;
-    private final LogInUseCase logIn;
-    private final RefreshSessionUseCase refresh;
-    private final LogOutUseCase logOut;
-    private final AuthenticateUseCase authenticate;
-    private final ChangePasswordUseCase changePassword;
-    private final BearerAuthentication bearer;
-    private final ClientInfos clientInfos;
-
-    public AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
-                          LogOutUseCase logOut, AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
-                          BearerAuthentication bearer, ClientInfos clientInfos) {
-        this.clientInfos = clientInfos;
-        this.register = register;
-        this.logIn = logIn;
-        this.refresh = refresh;
-        this.logOut = logOut;
-        this.authenticate = authenticate;
-        this.changePassword = changePassword;
-        this.bearer = bearer;
-    }
 
     /** Creates an account. Modes none/optional: 201 with a token pair and the user. Mode mandatory: 201 with a detail only. */
     @Post("/register")

@@ -28,21 +28,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "auth")
 @Controller("/api/auth/email/change")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class EmailChangeController {
+public record EmailChangeController(BearerAuthentication bearer, ChangeEmailUseCase changeEmail,
+                                    ConfirmEmailChangeUseCase confirm, ClientInfos clientInfos) {
+
     static final String SENT = "A confirmation link has been sent to the new address.";
-
-    private final BearerAuthentication bearer;
-    private final ChangeEmailUseCase changeEmail;
-    private final ConfirmEmailChangeUseCase confirm;
-    private final ClientInfos clientInfos;
-
-    public EmailChangeController(BearerAuthentication bearer, ChangeEmailUseCase changeEmail, ConfirmEmailChangeUseCase confirm,
-                                 ClientInfos clientInfos) {
-        this.bearer = bearer;
-        this.changeEmail = changeEmail;
-        this.confirm = confirm;
-        this.clientInfos = clientInfos;
-    }
 
     @Post
     @Operation(summary = "Ask to change the email address", security = @SecurityRequirement(name = "bearer"),

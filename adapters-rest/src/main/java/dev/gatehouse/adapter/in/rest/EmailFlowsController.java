@@ -36,25 +36,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "auth")
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class EmailFlowsController {
+public record EmailFlowsController(VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
+                                   RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
+                                   ClientInfos clientInfos) {
+
     static final String RESENT = "If the address belongs to an account that still needs verifying, a new link has been sent.";
     static final String RESET_SENT = "If an account with this email exists, a password reset link has been sent.";
-
-    private final VerifyEmailUseCase verifyEmail;
-    private final ResendVerificationUseCase resend;
-    private final RequestPasswordResetUseCase requestReset;
-    private final ConfirmPasswordResetUseCase confirmReset;
-    private final ClientInfos clientInfos;
-
-    public EmailFlowsController(VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
-                                RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
-                                ClientInfos clientInfos) {
-        this.clientInfos = clientInfos;
-        this.verifyEmail = verifyEmail;
-        this.resend = resend;
-        this.requestReset = requestReset;
-        this.confirmReset = confirmReset;
-    }
 
     /** The link in the verification mail: marks the address verified and logs in. Single use, 24 h. */
     @Get("/verify-email")

@@ -43,20 +43,12 @@ import java.util.Set;
 @Tag(name = "auth")
 @Controller("/api/auth/me")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class MeController {
+public record MeController(BearerAuthentication bearer, UpdateProfileUseCase updateProfile,
+                           DeleteAccountUseCase deleteAccount) {
+
     private static final Set<String> EDITABLE = Set.of("username", "first_name", "last_name", "phone_number", "avatar");
     private static final Set<String> READ_ONLY = Set.of("id", "email", "role", "is_active", "email_verified", "date_joined", "last_login",
             "created", "updated");
-
-    private final BearerAuthentication bearer;
-    private final UpdateProfileUseCase updateProfile;
-    private final DeleteAccountUseCase deleteAccount;
-
-    public MeController(BearerAuthentication bearer, UpdateProfileUseCase updateProfile, DeleteAccountUseCase deleteAccount) {
-        this.bearer = bearer;
-        this.updateProfile = updateProfile;
-        this.deleteAccount = deleteAccount;
-    }
 
     /** Erases the account: every session revoked, personal data gone, the address free to register again. */
     @Delete

@@ -43,7 +43,8 @@ import java.util.Map;
 @Tag(name = "auth")
 @Controller("/api/auth/password/reset/confirm")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class PasswordResetPageController {
+public record PasswordResetPageController(ConfirmPasswordResetUseCase confirmReset, ClientInfos clientInfos) {
+
     static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:26rem;margin:3rem auto;padding:0 1rem;color:#222}"
             + "label{display:block;margin:.8rem 0 .2rem}input[type=password]{width:100%;padding:.4rem;box-sizing:border-box}"
             + "button{margin-top:1rem;padding:.5rem 1.2rem}.error{color:#a00}";
@@ -53,14 +54,6 @@ public class PasswordResetPageController {
             + "Sign in with the new password.";
     static final String DEAD_LINK = "This link is not valid any more: it was used already, it expired, or a newer one was sent. "
             + "Ask for a new password reset link.";
-
-    private final ConfirmPasswordResetUseCase confirmReset;
-    private final ClientInfos clientInfos;
-
-    public PasswordResetPageController(ConfirmPasswordResetUseCase confirmReset, ClientInfos clientInfos) {
-        this.confirmReset = confirmReset;
-        this.clientInfos = clientInfos;
-    }
 
     @Get(produces = MediaType.TEXT_HTML)
     @Operation(summary = "The password reset page (the mailed link): a form for the new password")

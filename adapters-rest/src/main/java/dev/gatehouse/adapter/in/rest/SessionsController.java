@@ -23,16 +23,8 @@ import java.util.UUID;
 @Tag(name = "auth")
 @Controller("/api/auth/sessions")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class SessionsController {
-    private final BearerAuthentication bearer;
-    private final ListSessionsUseCase listSessions;
-    private final RevokeSessionUseCase revokeSession;
-
-    public SessionsController(BearerAuthentication bearer, ListSessionsUseCase listSessions, RevokeSessionUseCase revokeSession) {
-        this.bearer = bearer;
-        this.listSessions = listSessions;
-        this.revokeSession = revokeSession;
-    }
+public record SessionsController(BearerAuthentication bearer, ListSessionsUseCase listSessions,
+                                 RevokeSessionUseCase revokeSession) {
 
     /** The caller's live sessions, newest first; {@code current} marks the one making this request. */
     @Get

@@ -14,12 +14,7 @@ import java.util.Map;
 /** Public keys and discovery, for services that verify our tokens themselves. */
 @Tag(name = "discovery")
 @Controller("/.well-known")
-public class WellKnownController {
-    private final PublishKeysUseCase keys;
-
-    public WellKnownController(PublishKeysUseCase keys) {
-        this.keys = keys;
-    }
+public record WellKnownController(PublishKeysUseCase keys) {
 
     /** Current and previous public keys. Verifiers may cache this for five minutes. */
     @Get("/jwks.json")

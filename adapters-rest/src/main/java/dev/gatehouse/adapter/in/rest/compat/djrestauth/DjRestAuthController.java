@@ -83,7 +83,13 @@ import java.util.Map;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
 @Requires(property = DjRestAuthController.ENABLED, value = "true")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class DjRestAuthController {
+public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
+                                   LogOutUseCase logOut, AuthenticateUseCase authenticate,
+                                   ChangePasswordUseCase changePassword, UpdateProfileUseCase updateProfile,
+                                   VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
+                                   RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
+                                   BearerAuthentication bearer, ClientInfos clientInfos) {
+
     public static final String ENABLED = "auth.compat.dj-rest-auth.enabled";
     static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
     static final String NO_REFRESH = "Refresh token was not included in request data.";
@@ -101,41 +107,6 @@ public class DjRestAuthController {
     /** Django's SetPasswordForm (since 3.0) writes the mismatch with a typographic apostrophe; dj-rest-auth's register does not. */
     private static final Map<String, String> SET_PASSWORD_WORDING = Map.of(
             "The two password fields didn't match.", "The two password fields didn\u2019t match.");
-
-    private final RegisterUserUseCase register;
-    private final LogInUseCase logIn;
-    private final RefreshSessionUseCase refresh;
-    private final LogOutUseCase logOut;
-    private final AuthenticateUseCase authenticate;
-    private final ChangePasswordUseCase changePassword;
-    private final UpdateProfileUseCase updateProfile;
-    private final VerifyEmailUseCase verifyEmail;
-    private final ResendVerificationUseCase resend;
-    private final RequestPasswordResetUseCase requestReset;
-    private final ConfirmPasswordResetUseCase confirmReset;
-    private final BearerAuthentication bearer;
-    private final ClientInfos clientInfos;
-
-    @SuppressWarnings("java:S107") // one collaborator per use case: the dialect covers them all
-    public DjRestAuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh, LogOutUseCase logOut,
-                                AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
-                                UpdateProfileUseCase updateProfile, VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
-                                RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
-                                BearerAuthentication bearer, ClientInfos clientInfos) {
-        this.register = register;
-        this.logIn = logIn;
-        this.refresh = refresh;
-        this.logOut = logOut;
-        this.authenticate = authenticate;
-        this.changePassword = changePassword;
-        this.updateProfile = updateProfile;
-        this.verifyEmail = verifyEmail;
-        this.resend = resend;
-        this.requestReset = requestReset;
-        this.confirmReset = confirmReset;
-        this.bearer = bearer;
-        this.clientInfos = clientInfos;
-    }
 
     @Post("/login/")
     @Operation(operationId = "djRestAuthLogin", summary = "Log in (dj-rest-auth LoginView)")

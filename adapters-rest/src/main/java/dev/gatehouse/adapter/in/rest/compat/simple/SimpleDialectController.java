@@ -67,29 +67,12 @@ import java.util.Map;
 @Controller("/api")
 @Requires(property = SimpleDialectController.ENABLED, value = "true")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class SimpleDialectController {
+public record SimpleDialectController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
+                                      LogOutUseCase logOut, UpdateProfileUseCase updateProfile,
+                                      BearerAuthentication bearer, ClientInfos clientInfos) {
+
     public static final String ENABLED = "auth.compat.simple.enabled";
     private static final String CHECK_EMAIL = "Registration received. Please check your email to verify your address.";
-
-    private final RegisterUserUseCase register;
-    private final LogInUseCase logIn;
-    private final RefreshSessionUseCase refresh;
-    private final LogOutUseCase logOut;
-    private final UpdateProfileUseCase updateProfile;
-    private final BearerAuthentication bearer;
-    private final ClientInfos clientInfos;
-
-    public SimpleDialectController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
-                                   LogOutUseCase logOut, UpdateProfileUseCase updateProfile,
-                                   BearerAuthentication bearer, ClientInfos clientInfos) {
-        this.register = register;
-        this.logIn = logIn;
-        this.refresh = refresh;
-        this.logOut = logOut;
-        this.updateProfile = updateProfile;
-        this.bearer = bearer;
-        this.clientInfos = clientInfos;
-    }
 
     /** Creates the account; the client logs in afterwards. */
     @Post("/register")
