@@ -85,7 +85,7 @@ public class GatehouseFactory {
     @Bean(typed = {SettingsSource.class, ManageSettingsUseCase.class, RuntimeSettingsService.class})
     RuntimeSettingsService runtimeSettings(AuthSettings base, SettingsStore store, AuditLog audit, Clock clock,
                                            AuthProperties p) {
-        RuntimeSettingsService settings = new RuntimeSettingsService(base, store, audit, clock, p.getSettingsRefresh());
+        RuntimeSettingsService settings = new RuntimeSettingsService(base, store, audit, clock);
         settings.initialise();
         Tunables configured = Tunables.of(base);
         Tunables stored = Tunables.of(settings.current());

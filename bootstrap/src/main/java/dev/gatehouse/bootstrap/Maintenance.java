@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.port.out.AccessTokenSigner;
 import dev.gatehouse.application.port.out.RateLimiter;
+import dev.gatehouse.application.service.RuntimeSettingsService;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.time.Clock;
@@ -17,11 +18,22 @@ public class Maintenance {
     private final AccessTokenSigner signer;
     private final RateLimiter limiter;
     private final Clock clock;
+    private final RuntimeSettingsService settings;
 
-    public Maintenance(AccessTokenSigner signer, RateLimiter limiter, Clock clock) {
+    public Maintenance(AccessTokenSigner signer, RateLimiter limiter, Clock clock, RuntimeSettingsService settings) {
         this.signer = signer;
         this.limiter = limiter;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * Picks up settings changed on another instance. Here, not on request threads: a request during a
+     * database outage then waits for the pool once (its own query), not once more for the settings.
+     */
+    @Scheduled(fixedDelay = "${auth.settings-refresh:2s}", initialDelay = "${auth.settings-refresh:2s}")
+    void refreshSettings() {
+        settings.refreshNow(); // keeps the last known settings when the database cannot be read
     }
 
     /** Picks up a key rotated on another instance, so this one signs with it within seconds. */

@@ -23,8 +23,10 @@ import dev.gatehouse.application.port.in.ManageSettingsUseCase.SettingsChange;
 
 /**
  * The settings every use case reads: the configured base with the tunables from the database on
- * top. Each instance re-reads the row when its copy is older than {@code refreshAfter}, so a change
- * reaches every instance within seconds, without a restart and without a message bus. When the
+ * top. Each instance re-reads the row on a schedule of its own ({@link #refreshNow()}, every
+ * {@code auth.settings-refresh}), so a change reaches every instance within seconds, without a restart
+ * and without a message bus. A request never waits for that read: during a database outage it would
+ * wait for the pool's connection timeout once for the settings and again for its own query. When the
  * database cannot be read the last known settings stay in force.
  */
 public final class RuntimeSettingsService implements SettingsSource, ManageSettingsUseCase {
@@ -35,15 +37,13 @@ public final class RuntimeSettingsService implements SettingsSource, ManageSetti
     private final SettingsStore store;
     private final AuditLog audit;
     private final Clock clock;
-    private final Duration refreshAfter;
     private volatile Snapshot snapshot;
 
-    public RuntimeSettingsService(AuthSettings base, SettingsStore store, AuditLog audit, Clock clock, Duration refreshAfter) {
+    public RuntimeSettingsService(AuthSettings base, SettingsStore store, AuditLog audit, Clock clock) {
         this.base = base;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
-        this.refreshAfter = refreshAfter;
     }
 
     /** Seeds the row from configuration the first time any instance starts, and loads it. */
@@ -53,7 +53,7 @@ public final class RuntimeSettingsService implements SettingsSource, ManageSetti
         snapshot = new Snapshot(stored.tunables().applyTo(base), stored.version(), stored.updatedAt(), now);
     }
 
-    /** Reads the stored settings now instead of at the next interval. */
+    /** Reads the stored settings now: the scheduled refresh, and tests that cannot wait for it. */
     public AuthSettings refreshNow() {
         return refresh(snapshot, clock.instant()).settings();
     }
@@ -61,11 +61,7 @@ public final class RuntimeSettingsService implements SettingsSource, ManageSetti
     @Override
     public AuthSettings current() {
         Snapshot s = snapshot;
-        Instant now = clock.instant();
-        if (s == null || now.isAfter(s.loadedAt().plus(refreshAfter))) {
-            s = refresh(s, now);
-        }
-        return s.settings();
+        return s == null ? refresh(null, clock.instant()).settings() : s.settings();
     }
 
     private synchronized Snapshot refresh(Snapshot seen, Instant now) {
