@@ -424,8 +424,14 @@ class DjRestAuthEndToEndTest extends HttpTest {
         String otherUid = uidAndToken(mailbox.await(otherEmail, 2))[0];
 
         String confirm = "/dj-rest-auth/password/reset/confirm/";
+        // As dj-rest-auth: a uid naming another user makes the token invalid (it is not that user's);
+        // a uid naming nobody, or not a uid at all, is the uid's error.
         assertDrf(postJson(confirm, map("uid", otherUid, "token", token, "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD)),
-                400, map("uid", List.of("Invalid value")));
+                400, map("token", List.of("Invalid value")));
+        for (String nobody : List.of("AAAAAAAAAAAAAAAAAAAAAA", "MQ", "not a uid")) {
+            assertDrf(postJson(confirm, map("uid", nobody, "token", token, "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD)),
+                    400, map("uid", List.of("Invalid value")));
+        }
         assertDrf(postJson(confirm, map("uid", uid, "token", "A".repeat(43), "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD)),
                 400, map("token", List.of("Invalid value")));
         assertDrf(postJson(confirm, map("uid", uid, "token", token, "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD + "!")),

@@ -11,7 +11,6 @@ import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -64,14 +63,7 @@ public final class AccountMail {
 
     /** The user id as a link carries it: base64url of the UUID's 16 bytes, without padding (22 characters). */
     public static String uid(UserId id) {
-        byte[] bytes = new byte[16];
-        long msb = id.value().getMostSignificantBits();
-        long lsb = id.value().getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (msb >>> (56 - 8 * i));
-            bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return id.compact();
     }
 
     public void notice(User user, MailMessage.Template template, Instant now) {

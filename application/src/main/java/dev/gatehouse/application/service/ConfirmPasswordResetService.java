@@ -2,8 +2,8 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.FieldErrors;
+import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.TokenNotValidException;
-import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.port.in.Redeemed;
 import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
-    static final String UID_INVALID = "Invalid value";
     private final AuditLog audit;
     private final OneTimeTokenRepository tokens;
     private final UserRepository users;
@@ -62,6 +61,10 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     @Override
     public Redeemed confirmPasswordReset(ConfirmPasswordResetCommand command) {
         throttle.admit(Throttle.Action.TOKEN_GUESS, command.client(), null);
+        if (command.expectedUser() != null && users.findById(command.expectedUser()).isEmpty()) {
+            // Django looks up the link's user before its token: no such user is an error of its own.
+            throw new NotFoundException("User");
+        }
         OpaqueToken presented = OpaqueToken.parse(command.token()).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
         // A first look, without a lock, so that a bad token costs no hashing and the policy can
@@ -70,9 +73,9 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                 .flatMap(token -> users.findById(token.userId())
                         .filter(user -> token.isUsable(OneTimeToken.Purpose.PASSWORD_RESET, user, now)))
                 .orElseThrow(TokenNotValidException::new);
-        if (command.uid() != null && !command.uid().equals(AccountMail.uid(owner.id()))) {
-            // The link's two halves do not belong together: refuse before any other check, as Django does.
-            throw ValidationFailedException.of("uid", UID_INVALID);
+        if (command.expectedUser() != null && !command.expectedUser().equals(owner.id())) {
+            // The link's two halves do not belong together: the token is not this user's.
+            throw new TokenNotValidException();
         }
 
         FieldErrors errors = new FieldErrors();

@@ -2,16 +2,17 @@ package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.user.PlainPassword;
+import dev.gatehouse.domain.user.UserId;
 import java.util.Objects;
 
 public interface ConfirmPasswordResetUseCase {
     /**
-     * @param uid optional: the uid from the mailed link (the {@code uid} mail parameter). When given, the
-     *            token must belong to the user it names, else the answer is a field error on {@code uid}
-     *            ("Invalid value"), as Django's reset confirmation gives.
+     * @param expectedUser optional: the user the mailed link names besides its token (its {@code uid}
+     *                     parameter). When given, that user must exist (else NotFoundException) and own
+     *                     the token (else TokenNotValidException), in that order, as Django checks them.
      */
     record ConfirmPasswordResetCommand(String token, PlainPassword newPassword, PlainPassword confirmPassword, ClientInfo client,
-                                       String uid, SignIn signIn) {
+                                       UserId expectedUser, SignIn signIn) {
         public ConfirmPasswordResetCommand {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(newPassword, "newPassword");
@@ -34,7 +35,8 @@ public interface ConfirmPasswordResetUseCase {
      * @throws dev.gatehouse.application.error.TokenNotValidException unknown, used, expired, superseded, or
      *         issued before the password last changed
      * @throws dev.gatehouse.application.error.ValidationFailedException the new password breaks the policy, or the
-     *         uid does not name the token's user
+     *         expected user does not own the token
+     * @throws dev.gatehouse.application.error.NotFoundException the expected user does not exist
      */
     Redeemed confirmPasswordReset(ConfirmPasswordResetCommand command);
 }

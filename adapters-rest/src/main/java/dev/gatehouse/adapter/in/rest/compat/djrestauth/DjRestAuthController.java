@@ -10,6 +10,7 @@ import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Login;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Refreshed;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.GatehouseException;
+import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.TokenReusedException;
@@ -39,6 +40,7 @@ import dev.gatehouse.application.port.in.VerifyEmailUseCase.VerifyEmailCommand;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.domain.user.Profile;
+import dev.gatehouse.domain.user.UserId;
 import dev.gatehouse.domain.user.Username;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -184,10 +186,14 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
         String uid = b.required(errors, "uid");
         String token = b.required(errors, "token");
         errors.throwIfAny();
+        // Django's uid is the user id in the link's compact form; one that names nobody is its own error.
+        UserId expected = UserId.fromCompact(uid).orElseThrow(() -> new DrfError(DrfErrors.field("uid", INVALID_VALUE)));
         try {
             // dj-rest-auth answers a detail only: no session is opened.
             confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password1, password2, clientInfos.of(request),
-                    uid, SignIn.NO_SESSION));
+                    expected, SignIn.NO_SESSION));
+        } catch (NotFoundException e) {
+            throw new DrfError(DrfErrors.field("uid", INVALID_VALUE));
         } catch (TokenNotValidException e) {
             throw new DrfError(DrfErrors.field("token", INVALID_VALUE));
         } catch (ValidationFailedException e) {
