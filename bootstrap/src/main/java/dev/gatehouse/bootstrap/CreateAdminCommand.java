@@ -27,11 +27,11 @@ final class CreateAdminCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final String USAGE_TEXT = """
+    private static final String USAGE_TEXT = Gatehouse.asInvoked("""
             Usage: java -jar gatehouse.jar create-admin --email <address>
               Creates an administrator, or promotes the existing account with that email.
               The password is read from AUTH_ADMIN_PASSWORD, else from standard input.
-              Uses the server's datasource settings (DATASOURCES_DEFAULT_URL, ...).""";
+              Uses the server's datasource settings (DATASOURCES_DEFAULT_URL, ...).""");
 
     private CreateAdminCommand() {
     }

@@ -16,13 +16,21 @@ import java.util.Map;
  * command instead, {@code --help} prints what there is.
  */
 public final class Gatehouse {
-    static final String USAGE_TEXT = """
+    static final String USAGE_TEXT = Gatehouse.asInvoked("""
             Usage: java -jar gatehouse.jar [command] [options]
               (no command)          run the service (configuration from the environment: DATASOURCES_DEFAULT_URL,
                                     MICRONAUT_SERVER_PORT, AUTH_MASTER_KEY, ... see README.md and docs/operations.md)
               create-admin          create or promote an administrator (create-admin --help)
               import-django-users   import the users of a Django project (import-django-users --help)
-              --help                this text""";
+              --help                this text""");
+    /**
+     * A usage text as the user ran us: {@code ./gatehouse} sets {@code -Dgatehouse.invocation=./gatehouse},
+     * so its help never suggests a {@code java} that may be too old.
+     */
+    static String asInvoked(String usage) {
+        return usage.replace("java -jar gatehouse.jar", System.getProperty("gatehouse.invocation", "java -jar gatehouse.jar"));
+    }
+
     /** Hidden: the launcher's AOT training run (see {@link #trainAot()}). */
     static final String AOT_TRAINING = "--aot-training-run";
 

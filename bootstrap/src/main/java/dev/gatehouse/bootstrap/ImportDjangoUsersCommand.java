@@ -38,14 +38,14 @@ final class ImportDjangoUsersCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final String USAGE_TEXT = """
+    private static final String USAGE_TEXT = Gatehouse.asInvoked("""
             Usage: java -jar gatehouse.jar import-django-users --file <users.json> [--mark-verified]
               Imports the accounts in the output of `python manage.py dumpdata auth.user --indent 2 > users.json`.
               Password hashes are kept (pbkdf2_sha256 and argon2 verify as they are) and upgraded to Argon2id at
               each user's next login. is_superuser becomes the role admin; is_active, names, date_joined and
               last_login are kept. Rows whose email is already registered are skipped; so are invalid rows.
               --mark-verified  mark every imported email address as verified
-              Uses the server's datasource settings (DATASOURCES_DEFAULT_URL, ...).""";
+              Uses the server's datasource settings (DATASOURCES_DEFAULT_URL, ...).""");
 
     private ImportDjangoUsersCommand() {
     }

@@ -30,11 +30,19 @@ public final class LogMailSender implements MailSender {
     static String body(RenderedMail mail, boolean showSecrets) {
         String text = mail.text();
         if (!showSecrets) {
+            String redacted = text;
             // Longest first, so a link is redacted whole rather than just the token inside it.
             for (String secret : mail.secrets().stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-                text = text.replace(secret, "[redacted]");
+                redacted = redacted.replace(secret, "[redacted]");
             }
+            if (!redacted.equals(text)) {
+                // Said with every such mail, not only at start-up: the start-up warning is long scrolled away.
+                redacted += (redacted.endsWith("\n") ? "" : "\n") + REDACTED_HINT;
+            }
+            text = redacted;
         }
         return text;
     }
+
+    static final String REDACTED_HINT = "(links and tokens [redacted]: start with AUTH_MAIL_LOG_SECRETS=true to see them, development only)";
 }

@@ -67,4 +67,14 @@ class TemplateMailRendererTest {
         assertTrue(logged.contains("Hello Ada"), "the rest of the mail is readable");
         assertTrue(LogMailSender.body(mail, true).contains("https://app.example/verify-email?token=abc&x=1"));
     }
+
+    @Test
+    void aRedactedMailSaysHowToSeeItsLinks() {
+        RenderedMail mail = new TemplateMailRenderer(null).render(message(MailMessage.Template.PASSWORD_RESET));
+        String logged = LogMailSender.body(mail, false);
+        assertTrue(logged.endsWith("start with AUTH_MAIL_LOG_SECRETS=true to see them, development only)"), logged);
+        assertFalse(LogMailSender.body(mail, true).contains("AUTH_MAIL_LOG_SECRETS"), "no hint when nothing is hidden");
+        RenderedMail noSecrets = new RenderedMail("ada@example.com", "Hello", "No link here.\n", "<p>No link here.</p>", java.util.Set.of());
+        assertEquals("No link here.\n", LogMailSender.body(noSecrets, false), "no hint when nothing was redacted");
+    }
 }
