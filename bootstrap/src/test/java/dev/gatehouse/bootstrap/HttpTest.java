@@ -29,6 +29,7 @@ import dev.gatehouse.application.port.out.SettingsStore;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.application.service.RuntimeSettingsService;
+import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.RateLimits;
 import dev.gatehouse.application.settings.Tunables;
 import dev.gatehouse.application.settings.VerificationMode;
@@ -49,8 +50,10 @@ abstract class HttpTest implements TestPropertyProvider {
 
     /**
      * Runtime settings for tests: every request comes from 127.0.0.1, so the per-client limits are
-     * lifted; classes that test a limit or a mode set their own with {@link #tune} and this base
-     * puts these back before and after each class.
+     * lifted; classes that test a limit or a mode set their own with {@link #tune}, and this base
+     * puts these back before each class. After each class it stores the configured values again, so
+     * that the next instance starts on a database that agrees with its configuration (otherwise every
+     * start logs, rightly, that the database's settings win over the configuration).
      */
     static final Tunables TEST_DEFAULTS = new Tunables(Duration.ofMinutes(5), Duration.ofDays(30), Duration.ofSeconds(10),
             VerificationMode.OPTIONAL, 8, new RateLimits(5, Duration.ofMinutes(15), 100_000, 1_000, 100_000, 100_000, 100_000));
@@ -59,6 +62,8 @@ abstract class HttpTest implements TestPropertyProvider {
     SettingsStore settingsStore;
     @Inject
     RuntimeSettingsService runtimeSettings;
+    @Inject
+    AuthSettings configured;
 
     @BeforeAll
     void resetSettingsBefore() {
@@ -66,8 +71,8 @@ abstract class HttpTest implements TestPropertyProvider {
     }
 
     @AfterAll
-    void resetSettingsAfter() {
-        tune(t -> TEST_DEFAULTS);
+    void restoreConfiguredSettingsAfter() {
+        tune(t -> Tunables.of(configured));
     }
 
     /** Changes the stored runtime settings and makes this instance read them at once. */
