@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,21 @@ final class StandaloneServer implements AutoCloseable {
             }
         } finally {
             server.getApplicationContext().close();
+        }
+    }
+
+    /**
+     * Runs {@code work} (e.g. a command that starts its own context) on a database that holds the
+     * configured runtime settings, as a deployment's does, and then puts the test settings back.
+     */
+    <T> T withConfiguredSettings(Supplier<T> work) {
+        restoreConfiguredSettings();
+        try {
+            return work.get();
+        } finally {
+            SettingsStore store = server.getApplicationContext().getBean(SettingsStore.class);
+            store.save(HttpTest.TEST_DEFAULTS, store.load().orElseThrow().version(), null, java.time.Instant.now()).orElseThrow();
+            server.getApplicationContext().getBean(RuntimeSettingsService.class).refreshNow();
         }
     }
 
