@@ -34,6 +34,7 @@ import dev.gatehouse.application.settings.RateLimits;
 import dev.gatehouse.application.settings.Tunables;
 import dev.gatehouse.application.settings.VerificationMode;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Base of the end-to-end tests: the whole service on a real port, on the real test database. */
@@ -80,6 +81,20 @@ abstract class HttpTest implements TestPropertyProvider {
         var stored = settingsStore.load().orElseThrow();
         settingsStore.save(change.apply(stored.tunables()), stored.version(), null, Instant.now()).orElseThrow();
         runtimeSettings.refreshNow();
+    }
+
+    /**
+     * Runs {@code work} (e.g. a command that starts its own context) on a database that holds the
+     * configured runtime settings, as a deployment's does, and then puts this class's settings back.
+     */
+    <T> T withConfiguredSettings(Supplier<T> work) {
+        Tunables current = settingsStore.load().orElseThrow().tunables();
+        tune(t -> Tunables.of(configured));
+        try {
+            return work.get();
+        } finally {
+            tune(t -> current);
+        }
     }
 
     static Tunables withLimits(Tunables t, RateLimits limits) {
