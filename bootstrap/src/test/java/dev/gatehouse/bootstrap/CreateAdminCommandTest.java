@@ -49,15 +49,18 @@ class CreateAdminCommandTest {
         return properties;
     }
 
-    private static Run run(List<String> args, InputStream in, Map<String, String> env, Map<String, Object> properties) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CreateAdminCommand.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, properties);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** Runs the command in-process, on a database holding the configured runtime settings, as an operator's does. */
+    private Run run(List<String> args, InputStream in, Map<String, String> env, Map<String, Object> properties) {
+        return server.withConfiguredSettings(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = CreateAdminCommand.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), env, properties);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        });
     }
 
-    private static Run run(List<String> args, Map<String, String> env) {
+    private Run run(List<String> args, Map<String, String> env) {
         return run(args, InputStream.nullInputStream(), env, databaseProperties());
     }
 
@@ -189,7 +192,7 @@ class CreateAdminCommandTest {
         assertTrue(common.err().contains("too common"), common.err());
     }
 
-    private static Run runAgainstAClosedPort() {
+    private Run runAgainstAClosedPort() {
         Map<String, Object> properties = databaseProperties();
         properties.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:1/x");
         properties.put("datasources.default.connection-timeout", "1000");

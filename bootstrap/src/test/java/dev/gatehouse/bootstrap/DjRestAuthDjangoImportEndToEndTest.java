@@ -62,14 +62,17 @@ class DjRestAuthDjangoImportEndToEndTest extends HttpTest {
         return run(args);
     }
 
-    private static Run run(List<String> args) {
+    /** Runs the command in-process, on a database holding the configured runtime settings, as an operator's does. */
+    private Run run(List<String> args) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
         properties.put("auth.master-key", StandaloneServer.MASTER_KEY);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ImportDjangoUsersCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), properties);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return withConfiguredSettings(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = ImportDjangoUsersCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), properties);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        });
     }
 
     /** One object of dumpdata's output. */

@@ -29,10 +29,12 @@ import dev.gatehouse.application.port.out.SettingsStore;
 import dev.gatehouse.domain.user.EmailAddress;
 import dev.gatehouse.domain.user.PlainPassword;
 import dev.gatehouse.application.service.RuntimeSettingsService;
+import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.RateLimits;
 import dev.gatehouse.application.settings.Tunables;
 import dev.gatehouse.application.settings.VerificationMode;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Base of the end-to-end tests: the whole service on a real port, on the real test database. */
@@ -49,8 +51,10 @@ abstract class HttpTest implements TestPropertyProvider {
 
     /**
      * Runtime settings for tests: every request comes from 127.0.0.1, so the per-client limits are
-     * lifted; classes that test a limit or a mode set their own with {@link #tune} and this base
-     * puts these back before and after each class.
+     * lifted; classes that test a limit or a mode set their own with {@link #tune}, and this base
+     * puts these back before each class. After each class it stores the configured values again, so
+     * that the next instance starts on a database that agrees with its configuration (otherwise every
+     * start logs, rightly, that the database's settings win over the configuration).
      */
     static final Tunables TEST_DEFAULTS = new Tunables(Duration.ofMinutes(5), Duration.ofDays(30), Duration.ofSeconds(10),
             VerificationMode.OPTIONAL, 8, new RateLimits(5, Duration.ofMinutes(15), 100_000, 1_000, 100_000, 100_000, 100_000));
@@ -59,6 +63,8 @@ abstract class HttpTest implements TestPropertyProvider {
     SettingsStore settingsStore;
     @Inject
     RuntimeSettingsService runtimeSettings;
+    @Inject
+    AuthSettings configured;
 
     @BeforeAll
     void resetSettingsBefore() {
@@ -66,8 +72,8 @@ abstract class HttpTest implements TestPropertyProvider {
     }
 
     @AfterAll
-    void resetSettingsAfter() {
-        tune(t -> TEST_DEFAULTS);
+    void restoreConfiguredSettingsAfter() {
+        tune(t -> Tunables.of(configured));
     }
 
     /** Changes the stored runtime settings and makes this instance read them at once. */
@@ -75,6 +81,20 @@ abstract class HttpTest implements TestPropertyProvider {
         var stored = settingsStore.load().orElseThrow();
         settingsStore.save(change.apply(stored.tunables()), stored.version(), null, Instant.now()).orElseThrow();
         runtimeSettings.refreshNow();
+    }
+
+    /**
+     * Runs {@code work} (e.g. a command that starts its own context) on a database that holds the
+     * configured runtime settings, as a deployment's does, and then puts this class's settings back.
+     */
+    <T> T withConfiguredSettings(Supplier<T> work) {
+        Tunables current = settingsStore.load().orElseThrow().tunables();
+        tune(t -> Tunables.of(configured));
+        try {
+            return work.get();
+        } finally {
+            tune(t -> current);
+        }
     }
 
     static Tunables withLimits(Tunables t, RateLimits limits) {

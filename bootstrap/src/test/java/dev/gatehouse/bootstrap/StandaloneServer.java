@@ -3,12 +3,16 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.adapter.out.persistence.TestDatabase;
 import dev.gatehouse.application.port.out.SettingsStore;
 import dev.gatehouse.application.service.RuntimeSettingsService;
+import dev.gatehouse.application.settings.AuthSettings;
+import dev.gatehouse.application.settings.Tunables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +20,9 @@ import java.util.regex.Pattern;
 final class StandaloneServer implements AutoCloseable {
     static final String MASTER_KEY = "test-master-key-0123456789-abcdefghijklmnop";
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(.*)");
+
+    /** Instances open now: the last one to close leaves the database as the configuration has it. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     private final EmbeddedServer server;
     private final JsonMapper json;
@@ -32,6 +39,7 @@ final class StandaloneServer implements AutoCloseable {
         SettingsStore store = server.getApplicationContext().getBean(SettingsStore.class);
         store.save(HttpTest.TEST_DEFAULTS, store.load().orElseThrow().version(), null, java.time.Instant.now()).orElseThrow();
         server.getApplicationContext().getBean(RuntimeSettingsService.class).refreshNow();
+        OPEN.incrementAndGet();
     }
 
     /** The test database's URL with host and port replaced, e.g. to go through a {@link TcpProxy}. */
@@ -81,6 +89,42 @@ final class StandaloneServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.getApplicationContext().close();
+        try {
+            if (OPEN.decrementAndGet() == 0) {
+                restoreConfiguredSettings();
+            }
+        } finally {
+            server.getApplicationContext().close();
+        }
+    }
+
+    /**
+     * Runs {@code work} (e.g. a command that starts its own context) on a database that holds the
+     * configured runtime settings, as a deployment's does, and then puts the test settings back.
+     */
+    <T> T withConfiguredSettings(Supplier<T> work) {
+        restoreConfiguredSettings();
+        try {
+            return work.get();
+        } finally {
+            SettingsStore store = server.getApplicationContext().getBean(SettingsStore.class);
+            store.save(HttpTest.TEST_DEFAULTS, store.load().orElseThrow().version(), null, java.time.Instant.now()).orElseThrow();
+            server.getApplicationContext().getBean(RuntimeSettingsService.class).refreshNow();
+        }
+    }
+
+    /**
+     * Stores the configured runtime settings again, so that the next instance starts on a database
+     * that agrees with its configuration instead of warning that the database wins. Best effort: a
+     * test that cut the database off only leaves that warning behind.
+     */
+    private void restoreConfiguredSettings() {
+        try {
+            SettingsStore store = server.getApplicationContext().getBean(SettingsStore.class);
+            Tunables configured = Tunables.of(server.getApplicationContext().getBean(AuthSettings.class));
+            store.save(configured, store.load().orElseThrow().version(), null, java.time.Instant.now());
+        } catch (RuntimeException unreachable) {
+            // the database is gone (an outage test): the next start says the settings differ, nothing worse
+        }
     }
 }
