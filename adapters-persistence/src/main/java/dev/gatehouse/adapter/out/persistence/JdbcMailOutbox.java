@@ -47,10 +47,13 @@ public final class JdbcMailOutbox implements MailOutbox {
 
     @Override
     public List<PendingMail> claimDue(Instant now, int limit, Duration lease) {
-        List<Claimed> claimed = sql.list("UPDATE mail_outbox SET locked_until = ?, attempts = attempts + 1 WHERE id IN ("
-                        + "SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
-                        + "AND (locked_until IS NULL OR locked_until <= ?) ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING id, template, recipient, parameters, attempts",
+        // RETURNING keeps no order: sort the claimed rows again, oldest first, so mails to one address go
+        // out in the order they were written (a second reset link after the first, never before it).
+        List<Claimed> claimed = sql.list("WITH claimed AS (UPDATE mail_outbox SET locked_until = ?, attempts = attempts + 1 "
+                        + "WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
+                        + "AND (locked_until IS NULL OR locked_until <= ?) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING id, template, recipient, parameters, attempts, next_attempt_at) "
+                        + "SELECT id, template, recipient, parameters, attempts FROM claimed ORDER BY next_attempt_at, id",
                 ps -> {
                     PgSql.setInstant(ps, 1, now.plus(lease));
                     PgSql.setInstant(ps, 2, now);

@@ -91,6 +91,21 @@ class JdbcMailOutboxTest extends PostgresTest {
     }
 
     @Test
+    void aBatchComesOutInTheOrderTheMailsWereWritten() {
+        // Two reset links to one address, the second superseding the first: the valid one must go out last.
+        List<String> written = new ArrayList<>();
+        Instant at = now();
+        for (int i = 0; i < 40; i++) {
+            MailMessage message = mail("o" + i);
+            outbox.enqueue(message, at);
+            written.add(message.parameters().get("link"));
+        }
+        List<String> claimed = outbox.claimDue(at.plusSeconds(1), 40, Duration.ofMinutes(5)).stream()
+                .map(m -> m.message().parameters().get("link")).toList();
+        assertEquals(written, claimed);
+    }
+
+    @Test
     void concurrentClaimsNeverShareAMail() throws Exception {
         int mails = 60;
         for (int i = 0; i < mails; i++) {

@@ -66,6 +66,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,6 +121,12 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
     public Login login(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
+        // LoginSerializer's CharField/EmailField(required=False, allow_blank=True): absent or "" is fine, null is not.
+        for (String field : List.of("username", "email")) {
+            if (b.isNull(field)) {
+                errors.add(field, LenientBody.NULL);
+            }
+        }
         String username = b.optional(errors, "username");
         String email = b.optional(errors, "email");
         if (email != null && !email.isBlank()) {
@@ -221,6 +228,10 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
         try {
             changePassword.changePassword(new ChangePasswordCommand(caller, old, password1, password2));
         } catch (ValidationFailedException e) {
+            if (e.errors().containsKey("old_password")) {
+                // DRF stops at a field's own validator: a wrong old password is all the answer says.
+                throw new DrfError(DrfErrors.fields(Map.of("old_password", e.errors().get("old_password")), Map.of()));
+            }
             throw new DrfError(DrfErrors.fields(e.errors(), SET_PASSWORD_FIELDS, SET_PASSWORD_WORDING));
         }
         return new Detail("New password has been saved.");
@@ -348,7 +359,7 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
             description = "Verification modes none/optional: 201 with tokens and the user. Mode mandatory: "
                     + "201 {\"detail\": \"Verification e-mail sent.\"}, also for a taken address.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.RegisterRequest.class)))
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(oneOf = {Login.class, Detail.class})))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(oneOf = {DjRestAuthDtos.Registered.class, Detail.class})))
     @ApiResponse(responseCode = "400", description = "field errors; a password mismatch is a non_field_errors entry")
     public HttpResponse<?> registration(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
@@ -368,7 +379,7 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
             throw new DrfError(DrfErrors.fields(e.errors(), REGISTER_FIELDS, REGISTER_WORDING));
         }
         return switch (result) {
-            case RegistrationResult.Registered r -> HttpResponse.created(Login.from(r.authenticated()));
+            case RegistrationResult.Registered r -> HttpResponse.created(DjRestAuthDtos.Registered.from(r.authenticated()));
             case RegistrationResult.PendingVerification p -> HttpResponse.created(new Detail("Verification e-mail sent."));
         };
     }

@@ -44,6 +44,16 @@ public final class DjRestAuthDtos {
         }
     }
 
+    /** dj-rest-auth's RegisterView answer: tokens and the user, without the expirations its login view adds. */
+    @Serdeable
+    @Schema(name = "DjRestAuthRegistered", description = "dj-rest-auth's RegisterView answer with JWT: `access`, `refresh` "
+            + "and the user (no expirations, unlike login).")
+    public record Registered(String access, String refresh, DjUser user) {
+        static Registered from(AuthenticatedUser a) {
+            return new Registered(a.tokens().access(), a.tokens().refresh(), DjUser.from(a.user()));
+        }
+    }
+
     @Serdeable
     @Schema(name = "DjRestAuthRefresh", description = "simplejwt's refresh answer with ROTATE_REFRESH_TOKENS on: the presented "
             + "refresh token is spent, `refresh` is its successor and must be stored.")

@@ -33,7 +33,7 @@ public final class DrfViewMetadata {
     /** dj-rest-auth's urls.py: path (without the trailing slash) to view. */
     private static final Map<String, View> VIEWS = Map.ofEntries(
             Map.entry("/dj-rest-auth/login", new View("Login", POST)),
-            // LogoutView and VerifyEmailView define get() only to refuse it; Django still lists GET (and HEAD).
+            // LogoutView defines get() only to refuse it; Django still lists GET (and HEAD).
             Map.entry("/dj-rest-auth/logout", new View("Logout", GET_POST)),
             Map.entry("/dj-rest-auth/password/reset", new View("Password Reset", POST)),
             Map.entry("/dj-rest-auth/password/reset/confirm", new View("Password Reset Confirm", POST)),
@@ -43,7 +43,8 @@ public final class DrfViewMetadata {
             // get_refresh_view(): RefreshViewWithCookieSupport, whose name has no "View" suffix to strip.
             Map.entry("/dj-rest-auth/token/refresh", new View("Refresh View With Cookie Support", POST)),
             Map.entry("/dj-rest-auth/registration", new View("Register", POST)),
-            Map.entry("/dj-rest-auth/registration/verify-email", new View("Verify Email", GET_POST)),
+            // VerifyEmailView names its methods itself (allowed_methods), in this order.
+            Map.entry("/dj-rest-auth/registration/verify-email", new View("Verify Email", "POST, OPTIONS, HEAD")),
             Map.entry("/dj-rest-auth/registration/resend-email", new View("Resend Email Verification", POST)));
     private static final List<String> RENDERS = List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML);
     private static final List<String> PARSES = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED,
