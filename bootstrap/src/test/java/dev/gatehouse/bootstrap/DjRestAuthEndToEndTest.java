@@ -375,7 +375,16 @@ class DjRestAuthEndToEndTest extends HttpTest {
         assertDrf(options, 200, map("name", "Login", "description", "", "renders", List.of("application/json", "text/html"),
                 "parses", List.of("application/json", "application/x-www-form-urlencoded", "multipart/form-data")));
         assertEquals("POST, OPTIONS", options.headers().firstValue("allow").orElse(""));
-        assertEquals("User Details", drf(send("OPTIONS", "/dj-rest-auth/user/", null, null), 200).get("name"));
+        // DRF authenticates first on a view that needs a user: OPTIONS and a missing method are 401 without a token.
+        Map<String, Object> noCredentials = map("detail", "Authentication credentials were not provided.");
+        assertDrf(send("OPTIONS", "/dj-rest-auth/user/", null, null), 401, noCredentials);
+        assertDrf(send("DELETE", "/dj-rest-auth/user/", null, null), 401, noCredentials);
+        assertDrf(send("OPTIONS", "/dj-rest-auth/password/change/", null, null), 401, noCredentials);
+        String email = uniqueEmail();
+        register(email);
+        String auth = bearer((String) loginDj(map("email", email, "password", PASSWORD)).get("access"));
+        assertEquals("User Details", drf(send("OPTIONS", "/dj-rest-auth/user/", null, null, "Authorization", auth), 200).get("name"));
+        assertDrf(send("DELETE", "/dj-rest-auth/user/", null, null, "Authorization", auth), 405, map("detail", "Method \"DELETE\" not allowed."));
 
         Response wrongMethod = get("/dj-rest-auth/login/");
         assertDrf(wrongMethod, 405, map("detail", "Method \"GET\" not allowed."));

@@ -1,7 +1,12 @@
 package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
 import io.micronaut.context.annotation.Requires;
+import dev.gatehouse.adapter.in.rest.BearerAuthentication;
+import dev.gatehouse.application.error.GatehouseException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -25,7 +30,10 @@ import java.util.Map;
 @Requires(property = DjRestAuthController.ENABLED, value = "true")
 public final class DrfViewMetadata {
     /** A view as DRF names it (its class name in words) and the methods Django lists for it. */
-    record View(String name, String allow) {
+    record View(String name, String allow, boolean authenticated) {
+        View(String name, String allow) {
+            this(name, allow, false);
+        }
     }
 
     private static final String POST = "POST, OPTIONS";
@@ -37,8 +45,8 @@ public final class DrfViewMetadata {
             Map.entry("/dj-rest-auth/logout", new View("Logout", GET_POST)),
             Map.entry("/dj-rest-auth/password/reset", new View("Password Reset", POST)),
             Map.entry("/dj-rest-auth/password/reset/confirm", new View("Password Reset Confirm", POST)),
-            Map.entry("/dj-rest-auth/password/change", new View("Password Change", POST)),
-            Map.entry("/dj-rest-auth/user", new View("User Details", "GET, PUT, PATCH, HEAD, OPTIONS")),
+            Map.entry("/dj-rest-auth/password/change", new View("Password Change", POST, true)),
+            Map.entry("/dj-rest-auth/user", new View("User Details", "GET, PUT, PATCH, HEAD, OPTIONS", true)),
             Map.entry("/dj-rest-auth/token/verify", new View("Token Verify", POST)),
             // get_refresh_view(): RefreshViewWithCookieSupport, whose name has no "View" suffix to strip.
             Map.entry("/dj-rest-auth/token/refresh", new View("Refresh View With Cookie Support", POST)),
@@ -55,15 +63,38 @@ public final class DrfViewMetadata {
         return VIEWS.get(key);
     }
 
+    private final BearerAuthentication bearer;
+
+    public DrfViewMetadata(BearerAuthentication bearer) {
+        this.bearer = bearer;
+    }
+
+    /**
+     * DRF authenticates before it looks at the method: on a view that needs a user, OPTIONS and a method
+     * the view lacks answer 401 without a valid token, like every other request there.
+     */
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> options(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.OPTIONS || request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) {
+        if (request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) {
             return null;
         }
         View view = viewOf(request.getPath());
-        if (view == null) {
+        boolean options = request.getMethod() == HttpMethod.OPTIONS;
+        if (view == null || (!options && RouteAttributes.getRouteMatch(request).isPresent())) {
             return null;
+        }
+        if (view.authenticated()) {
+            try {
+                bearer.require(request);
+            } catch (GatehouseException refused) {
+                MutableHttpResponse<Map<String, Object>> answer = DrfErrors.of(refused);
+                return answer.header(HttpHeaders.ALLOW, view.allow()).header(HttpHeaders.VARY, "Accept");
+            }
+        }
+        if (!options) {
+            return null; // the router's 405, in DRF's words, with Allow from the response filter
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", view.name());
