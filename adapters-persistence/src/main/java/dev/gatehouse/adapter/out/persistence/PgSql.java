@@ -112,10 +112,13 @@ final class PgSql {
 
     private static boolean isUnavailable(SQLException sql, String state) {
         // 08: connection exceptions; 57P0x: server shutting down; 53300: too many connections;
-        // a Hikari timeout has no state but is a SQLTransientConnectionException.
+        // a Hikari timeout has no state but is a SQLTransientConnectionException. Hikari's closed proxy
+        // (a connection the pool evicted when it broke, mid-transaction) throws without a state either:
+        // the transaction's completion then fails on it, and that is an outage, not a bug.
+        String message = sql.getMessage() == null ? "" : sql.getMessage();
         return sql instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("57P")
-                || "53300".equals(state) || (state.isEmpty() && sql.getMessage() != null
-                && sql.getMessage().contains("Connection is not available"));
+                || "53300".equals(state) || (state.isEmpty()
+                && (message.contains("Connection is not available") || message.equals("Connection is closed")));
     }
 
     private static String constraintOf(SQLException sql) {

@@ -17,6 +17,9 @@ class PgSqlTranslationTest {
                 PgSql.translate(new RuntimeException(new SQLException("terminating connection", "57P01"))));
         assertInstanceOf(StorageUnavailableException.class,
                 PgSql.translate(new RuntimeException(new SQLTransientConnectionException("pool timeout"))));
+        // Hikari's closed proxy, hit when a transaction completes on a connection that broke under it.
+        assertInstanceOf(StorageUnavailableException.class,
+                PgSql.translate(new RuntimeException("Could not set JDBC Connection read-only", new SQLException("Connection is closed"))));
     }
 
     @Test
