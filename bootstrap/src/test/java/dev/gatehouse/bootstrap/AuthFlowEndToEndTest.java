@@ -48,6 +48,17 @@ class AuthFlowEndToEndTest extends HttpTest {
         for (String claim : List.of("iss", "aud", "exp", "iat", "jti", "sid", "role", "email_verified")) {
             assertTrue(claims.containsKey(claim), "claim " + claim);
         }
+        assertEquals(List.of("pwd"), claims.get("amr"));
+        assertEquals("aal1", claims.get("aal"));
+        assertEquals("gatehouse-web", claims.get("client_id"), "RFC 9068 requires client_id");
+        assertFalse(claims.containsKey("scope"), "no scope was asked for");
+
+        Response refreshed = postJson("/api/auth/refresh", Map.of("refresh", body.get("refresh")));
+        assertEquals(200, refreshed.status(), refreshed.body());
+        Map<String, Object> again = decode(((String) refreshed.map().get("access")).split("\\.")[1]);
+        assertEquals(claims.get("sid"), again.get("sid"));
+        assertEquals(List.of("pwd"), again.get("amr"), "a refreshed token says how the session was opened");
+        assertEquals("gatehouse-web", again.get("client_id"));
     }
 
     @Test

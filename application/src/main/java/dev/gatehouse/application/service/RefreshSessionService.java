@@ -67,7 +67,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         Outcome outcome = transactions.inTransaction(() -> decide(presented, now));
         return switch (outcome) {
             case Outcome.Rotated r -> new AuthenticatedUser(r.user(),
-                    issuer.tokens(r.user(), r.session().id(), r.successor(), r.expiresAt(), now));
+                    issuer.tokens(r.user(), r.session(), r.successor(), r.expiresAt(), now));
             case Outcome.NotValid n -> throw new TokenNotValidException();
             case Outcome.Reused r -> throw new TokenReusedException();
         };

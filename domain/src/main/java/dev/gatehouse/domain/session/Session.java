@@ -23,9 +23,16 @@ public final class Session {
     private final ClientInfo client;
     private Instant revokedAt;
     private RevokeReason revokeReason;
+    private final Assurance assurance;
+    private final String clientId;
+    private final String scope;
+
+    /** The client id of Gatehouse's own API (first-party frontends), which OAuth clients from configuration sit beside. */
+    public static final String FIRST_PARTY_CLIENT = "gatehouse-web";
 
     private Session(SessionId id, UserId userId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                    ClientInfo client, Instant revokedAt, RevokeReason revokeReason) {
+                    ClientInfo client, Instant revokedAt, RevokeReason revokeReason, Assurance assurance,
+                    String clientId, String scope) {
         this.id = Objects.requireNonNull(id, "id");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -34,18 +41,35 @@ public final class Session {
         this.client = client == null ? ClientInfo.UNKNOWN : client;
         this.revokedAt = revokedAt;
         this.revokeReason = revokeReason;
+        this.assurance = assurance == null ? Assurance.PASSWORD : assurance;
+        this.clientId = clientId == null ? FIRST_PARTY_CLIENT : clientId;
+        this.scope = scope;
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("a session must expire after it starts");
         }
     }
 
     public static Session start(SessionId id, UserId userId, Instant now, Duration lifetime, ClientInfo client) {
-        return new Session(id, userId, now, now, now.plus(lifetime), client, null, null);
+        return start(id, userId, now, lifetime, client, Assurance.PASSWORD, FIRST_PARTY_CLIENT, null);
+    }
+
+    /** A session for {@code clientId}, opened with {@code assurance}; {@code scope} is what the client asked for (or null). */
+    public static Session start(SessionId id, UserId userId, Instant now, Duration lifetime, ClientInfo client,
+                                Assurance assurance, String clientId, String scope) {
+        return new Session(id, userId, now, now, now.plus(lifetime), client, null, null,
+                Objects.requireNonNull(assurance, "assurance"), Objects.requireNonNull(clientId, "clientId"), scope);
     }
 
     public static Session reconstitute(SessionId id, UserId userId, Instant createdAt, Instant lastUsedAt,
                                        Instant expiresAt, ClientInfo client, Instant revokedAt, RevokeReason reason) {
-        return new Session(id, userId, createdAt, lastUsedAt, expiresAt, client, revokedAt, reason);
+        return reconstitute(id, userId, createdAt, lastUsedAt, expiresAt, client, revokedAt, reason,
+                Assurance.PASSWORD, FIRST_PARTY_CLIENT, null);
+    }
+
+    public static Session reconstitute(SessionId id, UserId userId, Instant createdAt, Instant lastUsedAt,
+                                       Instant expiresAt, ClientInfo client, Instant revokedAt, RevokeReason reason,
+                                       Assurance assurance, String clientId, String scope) {
+        return new Session(id, userId, createdAt, lastUsedAt, expiresAt, client, revokedAt, reason, assurance, clientId, scope);
     }
 
     public boolean isActive(Instant now) {
@@ -77,4 +101,8 @@ public final class Session {
     public ClientInfo client() { return client; }
     public Instant revokedAt() { return revokedAt; }
     public RevokeReason revokeReason() { return revokeReason; }
+    public Assurance assurance() { return assurance; }
+    public String clientId() { return clientId; }
+    /** The OAuth scope granted with the session, or null when none was asked for. */
+    public String scope() { return scope; }
 }

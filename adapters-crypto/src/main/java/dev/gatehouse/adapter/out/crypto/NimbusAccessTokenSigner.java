@@ -151,7 +151,7 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     public String sign(AccessTokenClaims claims) {
         ActiveKey key = active.get();
         JWSHeader header = new JWSHeader.Builder(ALGORITHM).keyID(key.kid()).type(ACCESS_TOKEN_TYPE).build();
-        JWTClaimsSet body = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
                 .subject(claims.subject())
                 .audience(claims.audience())
@@ -161,7 +161,13 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
                 .claim("sid", claims.sessionId())
                 .claim("role", claims.role())
                 .claim("email_verified", claims.emailVerified())
-                .build();
+                .claim("amr", claims.amr())
+                .claim("aal", claims.aal())
+                .claim("client_id", claims.clientId());
+        if (claims.scope() != null) {
+            builder.claim("scope", claims.scope());
+        }
+        JWTClaimsSet body = builder.build();
         SignedJWT jwt = new SignedJWT(header, body);
         try {
             jwt.sign(key.signer());
@@ -233,8 +239,15 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
                 || (set.getNotBeforeTime() != null && set.getNotBeforeTime().toInstant().isAfter(clock.instant()))) {
             return Optional.empty();
         }
+        // Tokens signed before amr, aal and client_id were written (minutes old at an upgrade) said a
+        // password sign-in at the first-party API, which is what the defaults say.
+        List<String> amr = set.getStringListClaim("amr");
+        String aal = set.getStringClaim("aal");
+        String clientId = set.getStringClaim("client_id");
         return Optional.of(new AccessTokenClaims(set.getIssuer(), set.getSubject(), audience.getFirst(), iat.toInstant(),
-                exp.toInstant(), set.getJWTID(), sid, role, verified));
+                exp.toInstant(), set.getJWTID(), sid, role, verified,
+                amr == null ? AccessTokenClaims.DEFAULT_AMR : amr, aal == null ? AccessTokenClaims.DEFAULT_AAL : aal,
+                clientId == null ? AccessTokenClaims.DEFAULT_CLIENT_ID : clientId, set.getStringClaim("scope")));
     }
 
     @Override

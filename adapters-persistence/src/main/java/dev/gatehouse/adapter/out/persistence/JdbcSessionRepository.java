@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.SessionRepository;
+import dev.gatehouse.domain.session.Assurance;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.session.RefreshToken;
 import dev.gatehouse.domain.session.Session;
@@ -18,7 +19,8 @@ import java.util.Optional;
 public final class JdbcSessionRepository implements SessionRepository {
     private static final String SESSION_COLUMNS = "s.id AS s_id, s.user_id AS s_user_id, s.created_at AS s_created_at, "
             + "s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at, s.user_agent AS s_user_agent, s.ip AS s_ip, "
-            + "s.revoked_at AS s_revoked_at, s.revoke_reason AS s_revoke_reason";
+            + "s.revoked_at AS s_revoked_at, s.revoke_reason AS s_revoke_reason, s.amr AS s_amr, s.aal AS s_aal, "
+            + "s.client_id AS s_client_id, s.scope AS s_scope";
     private static final String TOKEN_COLUMNS = "t.token_hash AS t_token_hash, t.session_id AS t_session_id, "
             + "t.issued_at AS t_issued_at, t.expires_at AS t_expires_at, t.spent_at AS t_spent_at";
 
@@ -33,8 +35,8 @@ public final class JdbcSessionRepository implements SessionRepository {
     @Override
     public void insert(Session session, RefreshToken firstToken) {
         // One round trip: the session and its first token in a single statement.
-        sql.update("WITH s AS (INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)) "
+        sql.update("WITH s AS (INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip, "
+                + "amr, aal, client_id, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "
                 + "INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at) VALUES (?, ?, ?, ?)", ps -> {
             ps.setObject(1, session.id().value());
             ps.setObject(2, session.userId().value());
@@ -43,10 +45,14 @@ public final class JdbcSessionRepository implements SessionRepository {
             PgSql.setInstant(ps, 5, session.expiresAt());
             ps.setString(6, session.client().userAgent());
             ps.setString(7, session.client().ip());
-            ps.setBytes(8, firstToken.hash().bytes());
-            ps.setObject(9, firstToken.sessionId().value());
-            PgSql.setInstant(ps, 10, firstToken.issuedAt());
-            PgSql.setInstant(ps, 11, firstToken.expiresAt());
+            ps.setString(8, session.assurance().amrText());
+            ps.setString(9, session.assurance().level().code());
+            ps.setString(10, session.clientId());
+            ps.setString(11, session.scope());
+            ps.setBytes(12, firstToken.hash().bytes());
+            ps.setObject(13, firstToken.sessionId().value());
+            PgSql.setInstant(ps, 14, firstToken.issuedAt());
+            PgSql.setInstant(ps, 15, firstToken.expiresAt());
         });
     }
 
@@ -149,6 +155,7 @@ public final class JdbcSessionRepository implements SessionRepository {
         return Session.reconstitute(new SessionId(PgSql.uuid(rs, "s_id")), new UserId(PgSql.uuid(rs, "s_user_id")),
                 PgSql.instant(rs, "s_created_at"), PgSql.instant(rs, "s_last_used_at"), PgSql.instant(rs, "s_expires_at"),
                 new ClientInfo(rs.getString("s_user_agent"), rs.getString("s_ip")), PgSql.instant(rs, "s_revoked_at"),
-                reason == null ? null : Session.RevokeReason.valueOf(reason));
+                reason == null ? null : Session.RevokeReason.valueOf(reason),
+                Assurance.parse(rs.getString("s_amr"), rs.getString("s_aal")), rs.getString("s_client_id"), rs.getString("s_scope"));
     }
 }

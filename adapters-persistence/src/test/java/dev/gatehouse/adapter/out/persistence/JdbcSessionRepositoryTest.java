@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.SessionRepository.TokenInFamily;
 import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.domain.session.Assurance;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.session.RefreshToken;
 import dev.gatehouse.domain.session.Session;
@@ -55,6 +56,28 @@ class JdbcSessionRepositoryTest extends PostgresTest {
         User user = newUser("s." + unique() + "@example.com", null);
         users.insert(user);
         return user;
+    }
+
+    @Test
+    void aSessionKeepsHowItWasOpenedAndForWhichClient() {
+        Instant now = now();
+        User user = user();
+        Session session = Session.start(SessionId.newId(now), user.id(), now, LIFETIME, ClientInfo.UNKNOWN,
+                Assurance.of(Assurance.Level.AAL2, Assurance.Method.PWD, Assurance.Method.OTP), "mobile-app", "openid profile");
+        OpaqueToken token = OpaqueToken.generate(RANDOM);
+        sessions.insert(session, RefreshToken.issue(token.hash(), session.id(), now, LIFETIME));
+
+        Session found = transactions.inTransaction(() -> sessions.lockRefreshToken(token.hash())).orElseThrow().session();
+        assertEquals(List.of("pwd", "otp"), found.assurance().amr());
+        assertEquals(Assurance.Level.AAL2, found.assurance().level());
+        assertEquals("mobile-app", found.clientId());
+        assertEquals("openid profile", found.scope());
+
+        Session plain = start(user, now).session();
+        Session plainFound = sessions.findWithUser(plain.id()).orElseThrow().session();
+        assertEquals(Assurance.PASSWORD, plainFound.assurance());
+        assertEquals(Session.FIRST_PARTY_CLIENT, plainFound.clientId());
+        assertNull(plainFound.scope());
     }
 
     @Test
