@@ -26,6 +26,8 @@ public class AuthProperties {
     private int argon2Concurrency = 0;
     /** Hashes that may wait for a thread (AUTH_ARGON2_QUEUE_LIMIT); 0 means 16 per thread, about a second of work. */
     private int argon2QueueLimit = 0;
+    /** ES256 through AWS-LC where its native library loads (AUTH_CRYPTO_NATIVE); false keeps the JDK's SunEC. */
+    private boolean cryptoNative = true;
     /** Where links in mails point; empty means the issuer's API ({@code <issuer>/api/auth}). */
     private String linkBaseUrl;
     /** The verification link after the base (AUTH_LINK_VERIFY_PATH), with {token} and optionally {uid}. */
@@ -71,6 +73,8 @@ public class AuthProperties {
     public int getArgon2Concurrency() { return argon2Concurrency; }
     public void setArgon2Concurrency(int concurrency) { this.argon2Concurrency = concurrency; }
     public int getArgon2QueueLimit() { return argon2QueueLimit; }
+    public boolean isCryptoNative() { return cryptoNative; }
+    public void setCryptoNative(boolean cryptoNative) { this.cryptoNative = cryptoNative; }
     public void setArgon2QueueLimit(int limit) { this.argon2QueueLimit = limit; }
     public String getLinkBaseUrl() { return linkBaseUrl; }
     public void setLinkBaseUrl(String linkBaseUrl) { this.linkBaseUrl = linkBaseUrl; }

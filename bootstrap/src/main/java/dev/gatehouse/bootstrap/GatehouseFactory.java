@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.out.crypto.Argon2Parameters;
+import dev.gatehouse.adapter.out.crypto.EcdsaSettings;
 import dev.gatehouse.adapter.out.crypto.KeyEncryption;
 import dev.gatehouse.application.settings.AuthSettings;
 import dev.gatehouse.application.settings.Tunables;
@@ -71,6 +72,11 @@ public class GatehouseFactory {
     @Singleton
     KeyEncryption keyEncryption(MasterKey masterKey) {
         return new KeyEncryption(masterKey.derive("signing-key-encryption/v1"));
+    }
+
+    @Singleton
+    EcdsaSettings ecdsaSettings(AuthProperties p) {
+        return new EcdsaSettings(p.isCryptoNative());
     }
 
     @Singleton

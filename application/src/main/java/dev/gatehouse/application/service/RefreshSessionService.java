@@ -62,6 +62,16 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     public AuthenticatedUser refresh(String refreshToken) {
         OpaqueToken presented = OpaqueToken.parse(refreshToken).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
+        // Nearly every refresh presents a live token: rotate it in one statement. Everything else (a
+        // replay inside the grace window, a reuse, a dead session) is decided under a lock below.
+        OpaqueToken successor = successors.of(presented);
+        Instant successorExpiresAt = now.plus(settings.current().refreshTokenTtl());
+        Optional<TokenInFamily> rotated = sessions.rotateIfLive(presented.hash(), successor.hash(), now, successorExpiresAt);
+        if (rotated.isPresent()) {
+            TokenInFamily family = rotated.get();
+            return new AuthenticatedUser(family.user(),
+                    issuer.tokens(family.user(), family.session(), successor, successorExpiresAt, now));
+        }
         // The revocation on reuse must commit even though the caller is refused: decide inside the
         // transaction, throw after it.
         Outcome outcome = transactions.inTransaction(() -> decide(presented, now));

@@ -54,6 +54,22 @@ public final class InMemorySessionRepository implements SessionRepository, Snaps
     }
 
     @Override
+    public Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, Instant now, Instant successorExpiresAt) {
+        RefreshToken stored = tokens.get(presented);
+        if (stored == null || stored.isSpent() || !now.isBefore(stored.expiresAt())) {
+            return Optional.empty();
+        }
+        Session session = get(stored.sessionId());
+        if (!session.isActive(now) || !users.get(session.userId()).isActive()) {
+            return Optional.empty();
+        }
+        session.touch(now, successorExpiresAt);
+        RefreshToken spent = stored.spend(now);
+        rotate(spent, new RefreshToken(successor, session.id(), now, successorExpiresAt, null), session);
+        return Optional.of(new TokenInFamily(spent, get(session.id()), users.get(session.userId())));
+    }
+
+    @Override
     public Optional<RefreshToken> findRefreshToken(TokenHash hash) {
         return token(hash);
     }

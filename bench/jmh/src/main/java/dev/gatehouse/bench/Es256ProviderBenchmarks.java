@@ -28,14 +28,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * ES256 with Nimbus JOSE on the JDK's provider (SunEC, what the service uses) against
- * BouncyCastle, to size what a provider switch would buy. Same claims shape as an access token.
+ * ES256 with Nimbus JOSE on each provider the service could use: AWS-LC through Amazon Corretto
+ * Crypto Provider (what it uses on Linux x86-64), the JDK's SunEC (its fallback) and BouncyCastle.
+ * Same claims shape as an access token.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class Es256ProviderBenchmarks {
-    @Param({"SunEC", "BC"})
+    @Param({"ACCP", "SunEC", "BC"})
     public String provider;
 
     private ECDSASigner signer;
@@ -46,7 +47,11 @@ public class Es256ProviderBenchmarks {
 
     @Setup
     public void setUp() throws JOSEException {
-        Provider jca = "BC".equals(provider) ? new BouncyCastleProvider() : Security.getProvider("SunEC");
+        Provider jca = switch (provider) {
+            case "BC" -> new BouncyCastleProvider();
+            case "ACCP" -> com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+            default -> Security.getProvider("SunEC");
+        };
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
         signer = new ECDSASigner(key);
         signer.getJCAContext().setProvider(jca);

@@ -19,6 +19,8 @@ import dev.gatehouse.application.port.out.AccessTokenSigner;
 import dev.gatehouse.application.port.out.SigningKeyStore;
 import dev.gatehouse.application.port.out.SigningKeyStore.StoredSigningKey;
 import io.micronaut.context.annotation.Context;
+import jakarta.inject.Inject;
+import java.security.Provider;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -71,10 +73,18 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     private static final int VERIFIED_CACHE_SIZE = 50_000;
     private volatile Instant lastReload = Instant.EPOCH;
 
+    private final Provider provider;
+
     public NimbusAccessTokenSigner(SigningKeyStore store, KeyEncryption encryption, Clock clock) {
+        this(store, encryption, clock, EcdsaSettings.DEFAULT);
+    }
+
+    @Inject
+    public NimbusAccessTokenSigner(SigningKeyStore store, KeyEncryption encryption, Clock clock, EcdsaSettings ecdsa) {
         this.store = store;
         this.encryption = encryption;
         this.clock = clock;
+        this.provider = EcdsaProvider.choose(ecdsa.nativeAllowed());
         StoredSigningKey current = store.activeOrCreate(this::generate);
         reload();
         LOG.info("Signing access tokens with {} key {}", current.algorithm(), current.kid());
@@ -117,7 +127,9 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
                     } else {
                         ECKey privateKey = ECKey.parse(new String(encryption.decrypt(stored.kid(), stored.encryptedPrivateKey()),
                                 StandardCharsets.UTF_8));
-                        newest = new ActiveKey(stored.kid(), new ECDSASigner(privateKey));
+                        ECDSASigner signer = new ECDSASigner(privateKey);
+                        signer.getJCAContext().setProvider(provider);
+                        newest = new ActiveKey(stored.kid(), signer);
                     }
                 }
             } catch (ParseException | JOSEException e) {
@@ -139,9 +151,11 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
         return fresh.kid();
     }
 
-    private static JWSVerifier verifierFor(ECKey publicKey) {
+    private JWSVerifier verifierFor(ECKey publicKey) {
         try {
-            return new ECDSAVerifier(publicKey);
+            ECDSAVerifier verifier = new ECDSAVerifier(publicKey);
+            verifier.getJCAContext().setProvider(provider);
+            return verifier;
         } catch (JOSEException e) {
             throw new IllegalStateException("unusable public key " + publicKey.getKeyID(), e);
         }
@@ -248,6 +262,11 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
                 exp.toInstant(), set.getJWTID(), sid, role, verified,
                 amr == null ? AccessTokenClaims.DEFAULT_AMR : amr, aal == null ? AccessTokenClaims.DEFAULT_AAL : aal,
                 clientId == null ? AccessTokenClaims.DEFAULT_CLIENT_ID : clientId, set.getStringClaim("scope")));
+    }
+
+    /** The JCA provider computing the signatures (for the start-up log and the tests). */
+    String providerName() {
+        return provider.getName();
     }
 
     @Override

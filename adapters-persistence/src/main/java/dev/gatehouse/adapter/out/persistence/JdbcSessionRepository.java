@@ -66,6 +66,35 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, Instant now, Instant successorExpiresAt) {
+        // One statement in autocommit, one round trip instead of three (lock, rotate, COMMIT). The first
+        // UPDATE spends the token only while everything a rotation needs holds; the row lock it takes
+        // makes a concurrent refresh of the same token wait, then find it spent and go the locked way.
+        return sql.one("WITH t AS (UPDATE refresh_tokens rt SET spent_at = ? FROM sessions ss JOIN users uu ON uu.id = ss.user_id"
+                        + " WHERE rt.token_hash = ? AND rt.spent_at IS NULL AND rt.expires_at > ?"
+                        + " AND ss.id = rt.session_id AND ss.revoked_at IS NULL AND ss.expires_at > ? AND uu.is_active"
+                        + " RETURNING rt.token_hash, rt.session_id, rt.issued_at, rt.expires_at, rt.spent_at), "
+                        + "s AS (UPDATE sessions SET last_used_at = ?, expires_at = ? FROM t WHERE sessions.id = t.session_id"
+                        + " RETURNING sessions.*), "
+                        + "n AS (INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at)"
+                        + " SELECT ?, t.session_id, ?, ? FROM t) "
+                        + "SELECT " + TOKEN_COLUMNS + ", " + SESSION_COLUMNS + ", " + UserRows.COLUMNS
+                        + " FROM t JOIN s ON s.id = t.session_id JOIN users u ON u.id = s.user_id",
+                ps -> {
+                    PgSql.setInstant(ps, 1, now);
+                    ps.setBytes(2, presented.bytes());
+                    PgSql.setInstant(ps, 3, now);
+                    PgSql.setInstant(ps, 4, now);
+                    PgSql.setInstant(ps, 5, now);
+                    PgSql.setInstant(ps, 6, successorExpiresAt);
+                    ps.setBytes(7, successor.bytes());
+                    PgSql.setInstant(ps, 8, now);
+                    PgSql.setInstant(ps, 9, successorExpiresAt);
+                },
+                rs -> new TokenInFamily(token(rs), session(rs), UserRows.map(rs)));
+    }
+
+    @Override
     public Optional<RefreshToken> findRefreshToken(TokenHash hash) {
         return sql.one("SELECT " + TOKEN_COLUMNS + " FROM refresh_tokens t WHERE t.token_hash = ?",
                 ps -> ps.setBytes(1, hash.bytes()), JdbcSessionRepository::token);

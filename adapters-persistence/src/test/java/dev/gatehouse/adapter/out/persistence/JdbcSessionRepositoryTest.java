@@ -116,6 +116,57 @@ class JdbcSessionRepositoryTest extends PostgresTest {
     }
 
     @Test
+    void aLiveTokenRotatesInOneStatementAndOnlyOnce() {
+        Instant now = now();
+        Started s = start(user(), now);
+        Instant later = now.plusSeconds(60);
+        OpaqueToken next = OpaqueToken.generate(RANDOM);
+        Instant nextExpiry = later.plus(LIFETIME);
+
+        TokenInFamily rotated = sessions.rotateIfLive(s.token().hash(), next.hash(), later, nextExpiry).orElseThrow();
+        assertEquals(s.session().id(), rotated.session().id());
+        assertEquals(s.user().id(), rotated.user().id());
+        assertEquals(later, rotated.token().spentAt());
+        assertEquals(nextExpiry, rotated.session().expiresAt(), "the session slides to the successor's expiry");
+        assertEquals(later, rotated.session().lastUsedAt());
+        assertEquals(later, sessions.findRefreshToken(s.token().hash()).orElseThrow().spentAt());
+        RefreshToken stored = sessions.findRefreshToken(next.hash()).orElseThrow();
+        assertFalse(stored.isSpent());
+        assertEquals(nextExpiry, stored.expiresAt());
+        assertEquals(s.session().id(), stored.sessionId());
+
+        assertTrue(sessions.rotateIfLive(s.token().hash(), OpaqueToken.generate(RANDOM).hash(), later, nextExpiry).isEmpty(),
+                "a spent token is left to the locked path");
+        assertEquals(later, sessions.findRefreshToken(s.token().hash()).orElseThrow().spentAt(), "and stays as it was");
+    }
+
+    @Test
+    void tokensThatMustNotRotateAreLeftUntouched() {
+        Instant now = now();
+        // expired token
+        Started expired = start(user(), now);
+        assertTrue(sessions.rotateIfLive(expired.token().hash(), OpaqueToken.generate(RANDOM).hash(),
+                expired.stored().expiresAt(), expired.stored().expiresAt().plus(LIFETIME)).isEmpty());
+        assertNull(sessions.findRefreshToken(expired.token().hash()).orElseThrow().spentAt(), "not spent");
+        // revoked session
+        Started revoked = start(user(), now);
+        revoked.session().revoke(now, Session.RevokeReason.LOGOUT);
+        sessions.saveRevocation(revoked.session());
+        // deactivated user
+        Started inactive = start(user(), now);
+        inactive.user().deactivate();
+        users.update(inactive.user());
+        for (Started s : List.of(revoked, inactive)) {
+            OpaqueToken successor = OpaqueToken.generate(RANDOM);
+            assertTrue(sessions.rotateIfLive(s.token().hash(), successor.hash(), now.plusSeconds(1), now.plus(LIFETIME)).isEmpty());
+            assertNull(sessions.findRefreshToken(s.token().hash()).orElseThrow().spentAt(), "not spent");
+            assertTrue(sessions.findRefreshToken(successor.hash()).isEmpty(), "no successor stored");
+        }
+        assertTrue(sessions.rotateIfLive(OpaqueToken.generate(RANDOM).hash(), OpaqueToken.generate(RANDOM).hash(),
+                now, now.plus(LIFETIME)).isEmpty(), "unknown token");
+    }
+
+    @Test
     void theTokenLockMakesConcurrentReadersWaitForTheWriter() throws Exception {
         Started s = start(user(), now());
         CountDownLatch locked = new CountDownLatch(1);

@@ -29,6 +29,15 @@ public interface SessionRepository {
      */
     Optional<TokenInFamily> lockRefreshToken(TokenHash hash);
 
+    /**
+     * The common refresh in one step, outside any transaction: when the presented token is unspent and
+     * unexpired and its session live and its user active (what {@link RefreshToken#assess} calls ROTATE
+     * for a usable session), spends it, stores the successor expiring at {@code successorExpiresAt},
+     * slides the session to the same expiry, and returns the family as it now stands. Empty when any of
+     * that does not hold, changing nothing: the caller then decides under {@link #lockRefreshToken}.
+     */
+    Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, Instant now, Instant successorExpiresAt);
+
     Optional<RefreshToken> findRefreshToken(TokenHash hash);
 
     /** Marks {@code spent} as spent, stores its successor and the session's new use and expiry. */
