@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     /** Header parameters we never honour: a token must not choose where its key comes from. */
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit");
 
-    private record ActiveKey(String kid, JWSSigner signer) {
+    private record ActiveKey(String kid, ECKey privateKey, JWSSigner signer) {
     }
 
     private final SigningKeyStore store;
@@ -73,7 +74,9 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
     private static final int VERIFIED_CACHE_SIZE = 50_000;
     private volatile Instant lastReload = Instant.EPOCH;
 
-    private final Provider provider;
+    /** SunEC until the native provider has loaded and passed its cross-check (in the background). */
+    private volatile Provider provider = EcdsaProvider.jdk();
+    private final CompletableFuture<Void> providerChosen;
 
     public NimbusAccessTokenSigner(SigningKeyStore store, KeyEncryption encryption, Clock clock) {
         this(store, encryption, clock, EcdsaSettings.DEFAULT);
@@ -84,10 +87,18 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
         this.store = store;
         this.encryption = encryption;
         this.clock = clock;
-        this.provider = EcdsaProvider.choose(ecdsa.nativeAllowed());
         StoredSigningKey current = store.activeOrCreate(this::generate);
         reload();
         LOG.info("Signing access tokens with {} key {}", current.algorithm(), current.kid());
+        // Loading AWS-LC (extracting and linking its library, then the cross-check) takes 60-150 ms: done
+        // beside start-up rather than in front of it; tokens are signed by SunEC until then.
+        this.providerChosen = ecdsa.nativeAllowed()
+                ? CompletableFuture.runAsync(() -> useProvider(EcdsaProvider.choose(true)), runnable -> {
+                    Thread thread = new Thread(runnable, "es256-provider");
+                    thread.setDaemon(true);
+                    thread.start();
+                })
+                : CompletableFuture.runAsync(() -> EcdsaProvider.choose(false), Runnable::run);
     }
 
     private StoredSigningKey generate() {
@@ -127,9 +138,7 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
                     } else {
                         ECKey privateKey = ECKey.parse(new String(encryption.decrypt(stored.kid(), stored.encryptedPrivateKey()),
                                 StandardCharsets.UTF_8));
-                        ECDSASigner signer = new ECDSASigner(privateKey);
-                        signer.getJCAContext().setProvider(provider);
-                        newest = new ActiveKey(stored.kid(), signer);
+                        newest = activeKey(stored.kid(), privateKey, provider);
                     }
                 }
             } catch (ParseException | JOSEException e) {
@@ -149,6 +158,34 @@ public final class NimbusAccessTokenSigner implements AccessTokenSigner {
         reload();
         LOG.info("Rotated the signing key: now {}", fresh.kid());
         return fresh.kid();
+    }
+
+    private static ActiveKey activeKey(String kid, ECKey privateKey, Provider provider) throws JOSEException {
+        ECDSASigner signer = new ECDSASigner(privateKey);
+        signer.getJCAContext().setProvider(provider);
+        return new ActiveKey(kid, privateKey, signer);
+    }
+
+    /** Rebuilds the signer and the verifiers on {@code chosen}, from the keys already held in memory. */
+    private synchronized void useProvider(Provider chosen) {
+        if (chosen == provider) {
+            return;
+        }
+        provider = chosen;
+        try {
+            ActiveKey current = active.get();
+            active.set(activeKey(current.kid(), current.privateKey(), chosen));
+            for (Map.Entry<String, Map<String, Object>> jwk : publicJwks.entrySet()) {
+                verifiers.put(jwk.getKey(), verifierFor(ECKey.parse(jwk.getValue())));
+            }
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("cannot move the signing keys to " + chosen.getName(), e);
+        }
+    }
+
+    /** Waits until the provider for ES256 is settled (tests, and a benchmark that must measure the final one). */
+    void awaitProvider() {
+        providerChosen.join();
     }
 
     private JWSVerifier verifierFor(ECKey publicKey) {

@@ -55,6 +55,10 @@ class NativeEs256Test {
         Store store = new Store();
         NimbusAccessTokenSigner nativeSigner = new NimbusAccessTokenSigner(store, encryption, Clock.systemUTC(), new EcdsaSettings(true));
         NimbusAccessTokenSigner jdkSigner = new NimbusAccessTokenSigner(store, encryption, Clock.systemUTC(), new EcdsaSettings(false));
+        String beforeTheSwitch = nativeSigner.sign(claims());
+        nativeSigner.awaitProvider();
+        jdkSigner.awaitProvider();
+        assertTrue(nativeSigner.verify(beforeTheSwitch).isPresent(), "a token signed before the switch still verifies");
         assertEquals("AmazonCorrettoCryptoProvider", nativeSigner.providerName());
         assertEquals("SunEC", jdkSigner.providerName());
 
