@@ -1,6 +1,7 @@
 package dev.gatehouse.domain.session;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,49 +12,40 @@ import java.util.Objects;
 public record Assurance(List<Method> methods, Level level) {
     /** RFC 8176 values (and "fed", as Microsoft Entra and others write it, for a sign-in federated to another provider). */
     public enum Method {
-        PWD("pwd"), OTP("otp"), HWK("hwk"), SWK("swk"), MFA("mfa"), FED("fed");
+        PWD, OTP, HWK, SWK, MFA, FED;
 
-        private final String code;
-
-        Method(String code) {
-            this.code = code;
-        }
-
+        /** The claim value: the name in lower case. */
         public String code() {
-            return code;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Method ofCode(String code) {
-            for (Method m : values()) {
-                if (m.code.equals(code)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown authentication method " + code);
+            return byCode(Method.class, code);
         }
     }
 
     public enum Level {
-        AAL1("aal1"), AAL2("aal2");
-
-        private final String code;
-
-        Level(String code) {
-            this.code = code;
-        }
+        AAL1, AAL2;
 
         public String code() {
-            return code;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Level ofCode(String code) {
-            for (Level l : values()) {
-                if (l.code.equals(code)) {
-                    return l;
+            return byCode(Level.class, code);
+        }
+    }
+
+    private static <E extends Enum<E>> E byCode(Class<E> type, String code) {
+        // Only the exact lower-case form: "PWD" or "Pwd" are not what any token or row holds.
+        if (code != null && code.equals(code.toLowerCase(Locale.ROOT))) {
+            for (E value : type.getEnumConstants()) {
+                if (value.name().toLowerCase(Locale.ROOT).equals(code)) {
+                    return value;
                 }
             }
-            throw new IllegalArgumentException("unknown assurance level " + code);
         }
+        throw new IllegalArgumentException("unknown " + type.getSimpleName() + " " + code);
     }
 
     /** A password alone. */
