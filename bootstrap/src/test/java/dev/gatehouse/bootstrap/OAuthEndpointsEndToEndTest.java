@@ -290,8 +290,59 @@ class OAuthEndpointsEndToEndTest extends HttpTest {
         assertProblem(postJson("/api/auth/login", Map.of("email", email, "password", PASSWORD)), 429, "rate_limited");
     }
 
+    TokenIntrospectionSuccessResponse introspect(com.nimbusds.oauth2.sdk.token.Token token) throws Exception {
+        HTTPResponse http = send(new TokenIntrospectionRequest(endpoint("/oauth/introspect"),
+                new ClientSecretBasic(new ClientID(INTROSPECTION_ID), new Secret(INTROSPECTION_SECRET)), token).toHTTPRequest());
+        assertEquals("no-store", http.getHeaderValue("Cache-Control"));
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(http);
+        assertTrue(response.indicatesSuccess(), http.getBody());
+        return response.toSuccessResponse();
+    }
 
+    @Test
+    void introspectionSeesLiveTokensAndRevocationAtOnce() throws Exception {
+        Tokens tokens = passwordGrant(CLI, registered(), new Scope("profile"));
+        TokenIntrospectionSuccessResponse access = introspect(tokens.getAccessToken());
+        assertTrue(access.isActive());
+        assertEquals(CLI, access.getClientID());
+        assertEquals(new Scope("profile"), access.getScope());
+        assertEquals(verifyAsResourceServer(tokens.getAccessToken()).getSubject(), access.getSubject().getValue());
+        assertTrue(introspect(tokens.getRefreshToken()).isActive());
 
+        // The wrong client cannot revoke it: nothing happens, and the answer says nothing.
+        HTTPResponse foreign = send(new TokenRevocationRequest(endpoint("/oauth/revoke"), WEB, tokens.getRefreshToken()).toHTTPRequest());
+        assertEquals(200, foreign.getStatusCode());
+        assertTrue(introspect(tokens.getAccessToken()).isActive());
 
+        HTTPResponse revoked = send(new TokenRevocationRequest(endpoint("/oauth/revoke"), CLI, tokens.getRefreshToken()).toHTTPRequest());
+        assertEquals(200, revoked.getStatusCode());
+        assertFalse(introspect(tokens.getAccessToken()).isActive(), "the session's access token dies with it, before exp");
+        assertFalse(introspect(tokens.getRefreshToken()).isActive());
+        assertEquals("invalid_grant", error(token(CLI, new RefreshTokenGrant(tokens.getRefreshToken()), null)).getErrorObject().getCode());
+        // Revoking again, or revoking nonsense, is fine (RFC 7009 §2.2).
+        assertEquals(200, send(new TokenRevocationRequest(endpoint("/oauth/revoke"), CLI, tokens.getRefreshToken()).toHTTPRequest()).getStatusCode());
+        assertEquals(200, send(new TokenRevocationRequest(endpoint("/oauth/revoke"), CLI, new RefreshToken("nonsense")).toHTTPRequest()).getStatusCode());
+    }
+
+    @Test
+    void revokingAnAccessTokenEndsItsSession() throws Exception {
+        Tokens tokens = passwordGrant(WEB, registered(), null);
+        assertEquals(200, send(new TokenRevocationRequest(endpoint("/oauth/revoke"), WEB, tokens.getAccessToken()).toHTTPRequest()).getStatusCode());
+        assertFalse(introspect(tokens.getAccessToken()).isActive());
+        assertFalse(introspect(tokens.getRefreshToken()).isActive());
+    }
+
+    @Test
+    void introspectionNeedsTheResourceServersCredentials() {
+        Tokens tokens = passwordGrant(WEB, registered(), null);
+        HTTPResponse wrong = send(new TokenIntrospectionRequest(endpoint("/oauth/introspect"),
+                new ClientSecretBasic(new ClientID(INTROSPECTION_ID), new Secret("introspection-secret-012345678X")),
+                tokens.getAccessToken()).toHTTPRequest());
+        assertEquals(401, wrong.getStatusCode());
+        assertTrue(wrong.getBody().contains("invalid_client"), wrong.getBody());
+        HTTPResponse none = send(new TokenIntrospectionRequest(endpoint("/oauth/introspect"), tokens.getAccessToken()).toHTTPRequest());
+        assertEquals(401, none.getStatusCode());
+        assertTrue(none.getHeaderValue("WWW-Authenticate").startsWith("Basic"));
+    }
 
 }
