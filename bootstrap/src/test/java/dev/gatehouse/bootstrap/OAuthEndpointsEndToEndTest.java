@@ -136,6 +136,23 @@ class OAuthEndpointsEndToEndTest extends HttpTest {
         return email;
     }
 
+    @Test
+    void discoveryDescribesTheEndpointsThatExist() throws Exception {
+        OIDCProviderMetadata oidc = OIDCProviderMetadata.resolve(new Issuer(issuer()));
+        assertEquals(endpoint("/oauth/token"), oidc.getTokenEndpointURI());
+        assertEquals(endpoint("/oauth/userinfo"), oidc.getUserInfoEndpointURI());
+        assertEquals(endpoint("/.well-known/jwks.json"), oidc.getJWKSetURI());
+        assertNull(oidc.getAuthorizationEndpointURI(), "there is no authorization endpoint");
+
+        AuthorizationServerMetadata as = AuthorizationServerMetadata.resolve(new Issuer(issuer()));
+        assertEquals(endpoint("/oauth/token"), as.getTokenEndpointURI());
+        assertEquals(endpoint("/oauth/revoke"), as.getRevocationEndpointURI());
+        assertEquals(endpoint("/oauth/introspect"), as.getIntrospectionEndpointURI());
+        assertEquals(List.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN), as.getGrantTypes());
+        assertEquals(List.of(com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.NONE), as.getTokenEndpointAuthMethods());
+        assertTrue(as.getResponseTypes() == null || as.getResponseTypes().isEmpty(), "no authorization endpoint, no response type");
+        assertEquals(new HashSet<>(List.of("profile", "email", "offline_access")), new HashSet<>(as.getScopes().toStringList()));
+    }
 
     @Test
     void thePasswordGrantIssuesAnRfc9068AccessTokenAndARefreshToken() throws Exception {
@@ -345,4 +362,22 @@ class OAuthEndpointsEndToEndTest extends HttpTest {
         assertTrue(none.getHeaderValue("WWW-Authenticate").startsWith("Basic"));
     }
 
+    @Test
+    void userInfoAnswersTheClaimsOfTheGrantedScopes() throws Exception {
+        String email = registered();
+        Tokens emailOnly = passwordGrant(WEB, email, new Scope("email"));
+        UserInfoResponse response = UserInfoResponse.parse(send(new UserInfoRequest(endpoint("/oauth/userinfo"),
+                (BearerAccessToken) emailOnly.getAccessToken()).toHTTPRequest()));
+        assertTrue(response.indicatesSuccess());
+        UserInfoSuccessResponse info = response.toSuccessResponse();
+        assertEquals(email, info.getUserInfo().getEmailAddress());
+        assertEquals(verifyAsResourceServer(emailOnly.getAccessToken()).getSubject(), info.getUserInfo().getSubject().getValue());
+        assertNull(info.getUserInfo().getClaim("updated_at"), "no profile scope, no profile claims");
+
+        Tokens profileOnly = passwordGrant(WEB, email, new Scope("profile"));
+        UserInfoSuccessResponse profile = UserInfoResponse.parse(send(new UserInfoRequest(endpoint("/oauth/userinfo"),
+                (BearerAccessToken) profileOnly.getAccessToken()).toHTTPRequest())).toSuccessResponse();
+        assertNull(profile.getUserInfo().getEmailAddress());
+        assertTrue(profile.getUserInfo().getClaim("updated_at") instanceof Number);
+    }
 }
