@@ -100,7 +100,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
                              LogOutUseCase logOut, AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
-                             BearerAuthentication bearer, ClientInfos clientInfos) {
+                             BearerAuthentication bearer, ClientInfos clientInfos, BrowserCookies cookies) {
 
     private static final String PASSWORD_SAVED = "New password has been saved.";
     private static final String LOGGED_OUT = "Successfully logged out.";
@@ -153,9 +153,11 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
     @Operation(summary = "Refresh tokens")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
     @ApiResponse(responseCode = "401", description = "token_not_valid, or token_reused (the session is revoked)", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse refresh(@Body Requests.Refresh body) {
+    @ApiResponse(responseCode = "403", description = "csrf_failed (cookie mode: the refresh cookie came without the CSRF header or from another origin)", content = @Content(mediaType = "application/problem+json"))
+    public TokenPairResponse refresh(@Body Requests.Refresh body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
-        String token = Fields.required(errors, "refresh", body.refresh());
+        // Cookie mode: the HttpOnly cookie's token when the body has none.
+        String token = Fields.required(errors, "refresh", cookies.refreshToken(request, body.refresh()));
         errors.throwIfAny();
         return TokenPairResponse.withoutUser(refresh.refresh(token));
     }
@@ -172,12 +174,14 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
         } else if (body.all() != null) {
             errors.add("all", "Must be a valid boolean.");
         }
-        if (!all && body.refresh() == null) {
+        String token = cookies.refreshToken(request, body.refresh());
+        if (!all && token == null) {
             errors.add("refresh", Fields.REQUIRED);
         }
         errors.throwIfAny();
         Principal caller = all ? bearer.require(request) : null;
-        logOut.logOut(new LogOutCommand(body.refresh(), all, caller));
+        logOut.logOut(new LogOutCommand(token, all, caller));
+        cookies.clearOnResponse(request);
         return new DetailResponse(LOGGED_OUT);
     }
 
