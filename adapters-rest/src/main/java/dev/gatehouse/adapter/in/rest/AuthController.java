@@ -93,6 +93,14 @@ import java.util.Map;
                   (AUTH_COMPAT_SIMPLE_ENABLED: `access_token`/`refresh_token`, registration without tokens, problem+json
                   errors). They are other spellings of the same use cases: the same rules and limits apply, and refresh
                   always rotates. Their operations are under the tags `dj-rest-auth` and `simple`.
+                * Standard OAuth 2.0 (tag `oauth`): `/oauth/token` (password and refresh_token grants for the public clients
+                  of AUTH_OAUTH_CLIENTS), `/oauth/revoke` (RFC 7009), `/oauth/introspect` (RFC 7662, HTTP Basic) and
+                  `/oauth/userinfo`; form-encoded requests, RFC 6749 §5.2 errors (`{"error": …}`), not problem+json.
+                  Discovery at `/.well-known/openid-configuration` and `/.well-known/oauth-authorization-server`.
+                * Cookie mode (AUTH_COOKIE_MODE=true, off by default): answers that hand out a refresh token put it in an
+                  HttpOnly cookie and carry `"refresh": ""`; refresh and logout read the cookie when the body has none (the
+                  body wins). A request carrying the cookie to refresh or logout needs `X-CSRF-Token` equal to the `csrf`
+                  cookie and an allowed `Origin`, else 403 `csrf_failed`.
                 """))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @Tag(name = "auth", description = "Registration, login, tokens and passwords")

@@ -29,6 +29,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -96,7 +97,7 @@ public record OAuthTokenController(LogInUseCase logIn, RefreshSessionUseCase ref
             + "token, a disabled account), `unsupported_grant_type`, `unauthorized_client`, `invalid_scope`")
     @ApiResponse(responseCode = "401", description = "`invalid_client`: no client_id, an unknown one, or a secret")
     @ApiResponse(responseCode = "429", description = "`slow_down`, with Retry-After (seconds)")
-    public HttpResponse<TokenResponse> token(@Body @Nullable String body, HttpRequest<?> request) {
+    public HttpResponse<TokenResponse> token(@Parameter(hidden = true) @Body @Nullable String body, HttpRequest<?> request) {
         OAuthParameters parameters = OAuthParameters.parse(request.getContentType().map(MediaType::toString).orElse(null), body);
         String grant = parameters.require("grant_type");
         OAuthClients.Client client = clients.identify(parameters, request.getHeaders().get(HttpHeaders.AUTHORIZATION));

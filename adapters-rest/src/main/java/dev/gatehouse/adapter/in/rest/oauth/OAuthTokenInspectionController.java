@@ -20,6 +20,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -77,7 +78,7 @@ public record OAuthTokenInspectionController(RevokeTokenUseCase revoke, Introspe
     @ApiResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
     @ApiResponse(responseCode = "400", description = "`invalid_request`: no token")
     @ApiResponse(responseCode = "401", description = "`invalid_client`")
-    public HttpResponse<?> revokeToken(@Body @Nullable String body, HttpRequest<?> request) {
+    public HttpResponse<?> revokeToken(@Parameter(hidden = true) @Body @Nullable String body, HttpRequest<?> request) {
         OAuthParameters parameters = OAuthParameters.parse(request.getContentType().map(MediaType::toString).orElse(null), body);
         OAuthClients.Client client = clients.identify(parameters, request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         String token = parameters.require("token");
@@ -95,7 +96,7 @@ public record OAuthTokenInspectionController(RevokeTokenUseCase revoke, Introspe
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = IntrospectionRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IntrospectionResponse.class)))
     @ApiResponse(responseCode = "401", description = "`invalid_client`")
-    public HttpResponse<IntrospectionResponse> introspectToken(@Body @Nullable String body, HttpRequest<?> request) {
+    public HttpResponse<IntrospectionResponse> introspectToken(@Parameter(hidden = true) @Body @Nullable String body, HttpRequest<?> request) {
         introspection.check(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         OAuthParameters parameters = OAuthParameters.parse(request.getContentType().map(MediaType::toString).orElse(null), body);
         String token = parameters.require("token");
