@@ -217,4 +217,13 @@ class CookieModeEndToEndTest extends HttpTest {
         assertTrue(token.string("refresh_token").length() >= 43);
         assertTrue(setCookie(token, "gatehouse_refresh").isEmpty());
     }
+
+    @Test
+    void withoutIntrospectionCredentialsIntrospectionIsOffAndNotAdvertised() {
+        assertFalse(get("/.well-known/oauth-authorization-server").map().containsKey("introspection_endpoint"));
+        Response refused = send("POST", "/oauth/introspect", "token=x", "application/x-www-form-urlencoded",
+                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("any:any-secret-0123456789".getBytes()));
+        assertEquals(401, refused.status());
+        assertEquals("invalid_client", refused.string("error"));
+    }
 }

@@ -21,6 +21,11 @@ public final class OAuthErrorHandler implements ExceptionHandler<OAuthError, Htt
         return response(error);
     }
 
+    /** The database is away: RFC 6749's nearest word for it, with the Retry-After the problem answer gives. */
+    static OAuthError storageUnavailable() {
+        return new OAuthError(503, "temporarily_unavailable", "The service is temporarily unavailable. Try again shortly.", 5);
+    }
+
     public static MutableHttpResponse<Map<String, Object>> response(OAuthError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.error());

@@ -173,8 +173,7 @@ public record OAuthTokenController(LogInUseCase logIn, RefreshSessionUseCase ref
     @Hidden
     @Error(exception = StorageUnavailableException.class)
     public HttpResponse<Map<String, Object>> storageUnavailable(HttpRequest<?> request, StorageUnavailableException e) {
-        return OAuthErrorHandler.response(new OAuthError(503, "temporarily_unavailable",
-                "The service is temporarily unavailable. Try again shortly.", 5));
+        return OAuthErrorHandler.response(OAuthErrorHandler.storageUnavailable());
     }
 
     @Hidden

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.IntrospectTokenUseCase.Introspection;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase.TokenType;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
+import dev.gatehouse.application.port.out.StorageUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -15,10 +16,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,6 +30,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 
@@ -108,4 +112,10 @@ public record OAuthTokenInspectionController(RevokeTokenUseCase revoke, Introspe
                 .header("Pragma", "no-cache");
     }
 
+
+    @Hidden
+    @Error(exception = StorageUnavailableException.class)
+    public HttpResponse<Map<String, Object>> storageUnavailable(HttpRequest<?> request, StorageUnavailableException e) {
+        return OAuthErrorHandler.response(OAuthErrorHandler.storageUnavailable());
+    }
 }
