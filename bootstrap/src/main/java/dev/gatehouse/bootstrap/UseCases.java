@@ -11,6 +11,7 @@ import dev.gatehouse.application.service.CreateAdminService;
 import dev.gatehouse.application.service.DeleteAccountService;
 import dev.gatehouse.application.service.DispatchMailService;
 import dev.gatehouse.application.service.ImportUsersService;
+import dev.gatehouse.application.service.IntrospectTokenService;
 import dev.gatehouse.application.service.ListSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
@@ -22,6 +23,7 @@ import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RequestPasswordResetService;
 import dev.gatehouse.application.service.ResendVerificationService;
 import dev.gatehouse.application.service.RevokeSessionService;
+import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.service.RotateSigningKeyService;
 import dev.gatehouse.application.service.SessionIssuer;
 import dev.gatehouse.application.service.Throttle;
@@ -43,6 +45,8 @@ import io.micronaut.context.annotation.Import;
         RegisterUserService.class, LogInService.class, RefreshSessionService.class, LogOutService.class,
         AuthenticateService.class, UpdateProfileService.class, ChangePasswordService.class, ListSessionsService.class,
         RevokeSessionService.class, PublishKeysService.class,
+        // The standard OAuth endpoints.
+        IntrospectTokenService.class, RevokeTokenService.class,
         // Mail flows.
         VerifyEmailService.class, ResendVerificationService.class, RequestPasswordResetService.class,
         ConfirmPasswordResetService.class, DispatchMailService.class,

@@ -105,7 +105,8 @@ public final class LogInService implements LogInUseCase {
             }
             users.update(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_SUCCESS, user.id(), null, ip, null));
-            return issuer.start(user, command.client(), now);
+            return issuer.start(user, command.client(), now, dev.gatehouse.domain.session.Assurance.PASSWORD,
+                    command.clientId(), command.scope());
         });
         return new LogInResult.LoggedIn(new AuthenticatedUser(user, issuer.tokens(user, started, now)));
     }

@@ -60,6 +60,11 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
 
     @Override
     public AuthenticatedUser refresh(String refreshToken) {
+        return refresh(refreshToken, null);
+    }
+
+    @Override
+    public AuthenticatedUser refresh(String refreshToken, String clientId) {
         OpaqueToken presented = OpaqueToken.parse(refreshToken).orElseThrow(TokenNotValidException::new);
         Instant now = clock.instant();
         // Nearly every refresh presents a live token: rotate it in one statement. Everything else (a
@@ -74,7 +79,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         }
         // The revocation on reuse must commit even though the caller is refused: decide inside the
         // transaction, throw after it.
-        Outcome outcome = transactions.inTransaction(() -> decide(presented, now));
+        Outcome outcome = transactions.inTransaction(() -> decide(presented, clientId, now));
         return switch (outcome) {
             case Outcome.Rotated r -> new AuthenticatedUser(r.user(),
                     issuer.tokens(r.user(), r.session(), r.successor(), r.expiresAt(), now));
@@ -83,9 +88,11 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         };
     }
 
-    private Outcome decide(OpaqueToken presented, Instant now) {
+    private Outcome decide(OpaqueToken presented, String clientId, Instant now) {
         Optional<TokenInFamily> found = sessions.lockRefreshToken(presented.hash());
-        if (found.isEmpty()) {
+        if (found.isEmpty() || clientId != null && !clientId.equals(found.get().session().clientId())) {
+            // Another client's token proves nothing here: refused before it is assessed, so it is neither
+            // spent nor taken for reuse.
             return new Outcome.NotValid();
         }
         TokenInFamily family = found.get();

@@ -65,7 +65,8 @@ public final class SessionIssuer {
         AccessTokenClaims claims = new AccessTokenClaims(current.issuer(), user.id().toString(), current.audience(),
                 now, expiresAt, Uuid7.at(now).toString(), session.id().toString(), user.role().code(), user.isEmailVerified(),
                 assurance.amr(), assurance.level().code(), session.clientId(), session.scope());
-        return new IssuedTokens(signer.sign(claims), expiresAt, refresh.value(), refreshExpiresAt, session.id());
+        return new IssuedTokens(signer.sign(claims), expiresAt, refresh.value(), refreshExpiresAt, session.id(),
+                session.clientId(), session.scope());
     }
 
     public IssuedTokens tokens(User user, StartedSession started, Instant now) {

@@ -110,4 +110,16 @@ class LogInServiceTest {
         assertEquals(Fixture.T0, stored.passwordChangedAt());
         assertEquals(1, fx.hasher.hashCalls);
     }
+
+    @Test
+    void aLoginForAnOAuthClientOpensItsSessionWithTheGrantedScope() {
+        Fixture fx = new Fixture();
+        fx.addUser("ann@example.com", "ann");
+        LogInResult result = new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock)
+                .logIn(new LogInCommand("ann", PlainPassword.of(PASSWORD), null, "cli", "profile email"));
+        var tokens = assertInstanceOf(LogInResult.LoggedIn.class, result).authenticated().tokens();
+        assertEquals("cli", tokens.clientId());
+        assertEquals("profile email", tokens.scope());
+        assertEquals("cli", fx.sessions.get(tokens.sessionId()).clientId());
+    }
 }

@@ -152,4 +152,13 @@ class RefreshSessionServiceTest {
 
         assertEquals(List.of(), fx.outbox.enqueued());
     }
+
+    @Test
+    void aTokenPresentedForAnotherClientIsNotValidAndLeftAsItWas() {
+        assertThrows(TokenNotValidException.class, () -> service.refresh(first.refresh(), "another-client"));
+        assertFalse(stored(first.refresh()).isSpent(), "neither spent nor taken for reuse");
+        assertNull(session().revokedAt());
+        IssuedTokens next = service.refresh(first.refresh(), Session.FIRST_PARTY_CLIENT).tokens();
+        assertEquals(Session.FIRST_PARTY_CLIENT, next.clientId());
+    }
 }

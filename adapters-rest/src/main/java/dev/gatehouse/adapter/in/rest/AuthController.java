@@ -93,6 +93,14 @@ import java.util.Map;
                   (AUTH_COMPAT_SIMPLE_ENABLED: `access_token`/`refresh_token`, registration without tokens, problem+json
                   errors). They are other spellings of the same use cases: the same rules and limits apply, and refresh
                   always rotates. Their operations are under the tags `dj-rest-auth` and `simple`.
+                * Standard OAuth 2.0 (tag `oauth`): `/oauth/token` (password and refresh_token grants for the public clients
+                  of AUTH_OAUTH_CLIENTS), `/oauth/revoke` (RFC 7009), `/oauth/introspect` (RFC 7662, HTTP Basic) and
+                  `/oauth/userinfo`; form-encoded requests, RFC 6749 §5.2 errors (`{"error": …}`), not problem+json.
+                  Discovery at `/.well-known/openid-configuration` and `/.well-known/oauth-authorization-server`.
+                * Cookie mode (AUTH_COOKIE_MODE=true, off by default): answers that hand out a refresh token put it in an
+                  HttpOnly cookie and carry `"refresh": ""`; refresh and logout read the cookie when the body has none (the
+                  body wins). A request carrying the cookie to refresh or logout needs `X-CSRF-Token` equal to the `csrf`
+                  cookie and an allowed `Origin`, else 403 `csrf_failed`.
                 """))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @Tag(name = "auth", description = "Registration, login, tokens and passwords")
@@ -100,7 +108,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
                              LogOutUseCase logOut, AuthenticateUseCase authenticate, ChangePasswordUseCase changePassword,
-                             BearerAuthentication bearer, ClientInfos clientInfos) {
+                             BearerAuthentication bearer, ClientInfos clientInfos, BrowserCookies cookies) {
 
     private static final String PASSWORD_SAVED = "New password has been saved.";
     private static final String LOGGED_OUT = "Successfully logged out.";
@@ -153,9 +161,11 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
     @Operation(summary = "Refresh tokens")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
     @ApiResponse(responseCode = "401", description = "token_not_valid, or token_reused (the session is revoked)", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse refresh(@Body Requests.Refresh body) {
+    @ApiResponse(responseCode = "403", description = "csrf_failed (cookie mode: the refresh cookie came without the CSRF header or from another origin)", content = @Content(mediaType = "application/problem+json"))
+    public TokenPairResponse refresh(@Body Requests.Refresh body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
-        String token = Fields.required(errors, "refresh", body.refresh());
+        // Cookie mode: the HttpOnly cookie's token when the body has none.
+        String token = Fields.required(errors, "refresh", cookies.refreshToken(request, body.refresh()));
         errors.throwIfAny();
         return TokenPairResponse.withoutUser(refresh.refresh(token));
     }
@@ -172,12 +182,14 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
         } else if (body.all() != null) {
             errors.add("all", "Must be a valid boolean.");
         }
-        if (!all && body.refresh() == null) {
+        String token = cookies.refreshToken(request, body.refresh());
+        if (!all && token == null) {
             errors.add("refresh", Fields.REQUIRED);
         }
         errors.throwIfAny();
         Principal caller = all ? bearer.require(request) : null;
-        logOut.logOut(new LogOutCommand(body.refresh(), all, caller));
+        logOut.logOut(new LogOutCommand(token, all, caller));
+        cookies.clearOnResponse(request);
         return new DetailResponse(LOGGED_OUT);
     }
 

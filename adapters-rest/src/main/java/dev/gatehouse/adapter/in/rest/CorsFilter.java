@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Cross-origin access for the browser frontends named in AUTH_CORS_ALLOWED_ORIGINS (a comma-separated
  * list of exact origins such as https://app.example.com). No list, no cross-origin access: there is
- * no wildcard. Credentials (cookies) are not allowed; the API uses Bearer tokens.
+ * no wildcard. Credentials (cookies) are allowed only in cookie mode (AUTH_COOKIE_MODE), and only for those
+ * origins: the refresh cookie then goes with the app's requests, and the CSRF header may be sent and read.
  */
 // @Context: a malformed setting stops the service at start-up, not at the first request.
 @Context
@@ -28,8 +29,16 @@ public final class CorsFilter {
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept";
 
     private final Set<String> allowedOrigins;
+    private final boolean credentials;
+    private final String allowedHeaders;
+    private final String exposedHeaders;
 
-    public CorsFilter(@Value("${auth.cors-allowed-origins:}") String origins) {
+    public CorsFilter(@Value("${auth.cors-allowed-origins:}") String origins,
+                      @Value("${auth.cookie.mode:false}") boolean cookieMode,
+                      @Value("${auth.cookie.csrf-header:X-CSRF-Token}") String csrfHeader) {
+        this.credentials = cookieMode;
+        this.allowedHeaders = cookieMode ? ALLOWED_HEADERS + ", " + csrfHeader : ALLOWED_HEADERS;
+        this.exposedHeaders = cookieMode ? "Retry-After, " + csrfHeader : "Retry-After";
         this.allowedOrigins = Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).collect(Collectors.toUnmodifiableSet());
     }
@@ -48,7 +57,10 @@ public final class CorsFilter {
         if (allowedOrigins.contains(origin)) {
             response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS);
-            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS);
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders);
+            if (credentials) {
+                response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+            }
             response.header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
         }
         return response;
@@ -61,7 +73,10 @@ public final class CorsFilter {
             response.header(HttpHeaders.VARY, "Origin");
             if (allowedOrigins.contains(origin)) {
                 response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-                response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After");
+                response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposedHeaders);
+                if (credentials) {
+                    response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+                }
             }
         }
     }

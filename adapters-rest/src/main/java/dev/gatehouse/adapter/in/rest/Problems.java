@@ -58,6 +58,7 @@ public final class Problems {
             case "payload_too_large" -> "Payload too large";
             case "unsupported_media_type" -> "Unsupported media type";
             case "rate_limited" -> "Too many requests";
+            case "csrf_failed" -> "CSRF check failed";
             case "service_unavailable" -> "Service unavailable";
             default -> status.getReason();
         };

@@ -1,18 +1,28 @@
 package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.session.ClientInfo;
+import dev.gatehouse.domain.session.Session;
 import dev.gatehouse.domain.user.PlainPassword;
 import java.util.Objects;
 
 public interface LogInUseCase {
     int MAX_IDENTIFIER_LENGTH = 254;
 
-    /** {@code identifier} is an email address or a username. */
-    record LogInCommand(String identifier, PlainPassword password, ClientInfo client) {
+    /**
+     * {@code identifier} is an email address or a username. {@code clientId} is the client the session is
+     * opened for (Gatehouse's own API unless an OAuth client asked), {@code scope} what it was granted (or null).
+     */
+    record LogInCommand(String identifier, PlainPassword password, ClientInfo client, String clientId, String scope) {
         public LogInCommand {
             Objects.requireNonNull(identifier, "identifier");
             Objects.requireNonNull(password, "password");
             client = client == null ? ClientInfo.UNKNOWN : client;
+            clientId = clientId == null ? Session.FIRST_PARTY_CLIENT : clientId;
+        }
+
+        /** A login at Gatehouse's own API, without scope. */
+        public LogInCommand(String identifier, PlainPassword password, ClientInfo client) {
+            this(identifier, password, client, null, null);
         }
     }
 

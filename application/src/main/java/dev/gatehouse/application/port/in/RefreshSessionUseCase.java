@@ -9,4 +9,10 @@ public interface RefreshSessionUseCase {
      * @throws dev.gatehouse.application.error.TokenReusedException spent before: the family is revoked
      */
     AuthenticatedUser refresh(String refreshToken);
+
+    /**
+     * The same rotation for a token that must belong to {@code clientId}'s session (the OAuth token
+     * endpoint): a token of another client is not valid there, and presenting it changes nothing.
+     */
+    AuthenticatedUser refresh(String refreshToken, String clientId);
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
+import dev.gatehouse.adapter.in.rest.BrowserCookies;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
 import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
@@ -91,7 +92,7 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
                                    ChangePasswordUseCase changePassword, UpdateProfileUseCase updateProfile,
                                    VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
                                    RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
-                                   BearerAuthentication bearer, ClientInfos clientInfos) {
+                                   BearerAuthentication bearer, ClientInfos clientInfos, BrowserCookies cookies) {
 
     public static final String ENABLED = "auth.compat.dj-rest-auth.enabled";
     static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
@@ -159,7 +160,9 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
     @ApiResponse(responseCode = "401", description = "Body: {\"detail\": \"Refresh token was not included in request data.\"}")
     public Detail logout(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
-        String token = b.optional(new FieldErrors(), "refresh");
+        // JWT_AUTH_HTTPONLY: the refresh cookie's token when the body has none; either way both cookies go.
+        String token = cookies.refreshToken(request, b.optional(new FieldErrors(), "refresh"));
+        cookies.clearOnResponse(request);
         if (token == null || token.isEmpty()) {
             throw new DrfError(DrfErrors.detail(HttpStatus.UNAUTHORIZED, NO_REFRESH));
         }
@@ -337,14 +340,22 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
             + "\"Token is blacklisted\" for a spent one")
     public Refreshed tokenRefresh(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
+        // dj-rest-auth's CookieTokenRefreshSerializer: a non-empty refresh in the body wins, else the cookie.
+        String fromCookie = cookies.enabled() ? cookies.refreshToken(request, null) : null;
+        if (fromCookie != null && (!b.has("refresh") || "".equals(b.optional(new FieldErrors(), "refresh")))) {
+            return refreshed(fromCookie);
+        }
         if (!b.has("refresh")) {
-            // dj-rest-auth's CookieTokenRefreshSerializer: no refresh in the body (nor a cookie) is a 401
-            // token_not_valid, which is what refresh interceptors look for.
+            // No refresh in the body nor a cookie is a 401 token_not_valid, which is what refresh interceptors look for.
             throw new DrfError(DrfErrors.token(NO_VALID_REFRESH));
         }
         FieldErrors errors = new FieldErrors();
         String token = b.required(errors, "refresh");
         errors.throwIfAny();
+        return refreshed(token);
+    }
+
+    private Refreshed refreshed(String token) {
         try {
             return Refreshed.from(refresh.refresh(token));
         } catch (TokenNotValidException e) {

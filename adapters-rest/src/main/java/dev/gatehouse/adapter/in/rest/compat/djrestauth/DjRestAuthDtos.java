@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gatehouse.adapter.in.rest.CarriesRefreshToken;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.IssuedTokens;
@@ -32,12 +33,25 @@ public final class DjRestAuthDtos {
         }
     }
 
+    // "refresh": "" in cookie mode must be written: the default leaves empty strings out.
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Serdeable
     @Schema(name = "DjRestAuthLogin", description = "dj-rest-auth's JWT login answer (JWT_AUTH_RETURN_EXPIRATION on, tokens "
             + "in the body rather than in cookies). The refresh token is opaque, not a JWT.")
     public record Login(String access, String refresh, DjUser user,
                         @JsonProperty("access_expiration") String accessExpiration,
-                        @JsonProperty("refresh_expiration") String refreshExpiration) {
+                        @JsonProperty("refresh_expiration") String refreshExpiration) implements CarriesRefreshToken {
+        @Override
+        public Instant refreshExpiry() {
+            return refreshExpiration == null ? null : Instant.parse(refreshExpiration);
+        }
+
+        /** dj-rest-auth with JWT_AUTH_HTTPONLY: {@code "refresh": ""}, the token is in the cookie. */
+        @Override
+        public Login hidingRefresh() {
+            return new Login(access, "", user, accessExpiration, refreshExpiration);
+        }
+
         static Login from(AuthenticatedUser a) {
             IssuedTokens t = a.tokens();
             return new Login(t.access(), t.refresh(), DjUser.from(a.user()), time(t.accessExpiresAt()), time(t.refreshExpiresAt()));
@@ -45,21 +59,45 @@ public final class DjRestAuthDtos {
     }
 
     /** dj-rest-auth's RegisterView answer: tokens and the user, without the expirations its login view adds. */
+    // "refresh": "" in cookie mode must be written: the default leaves empty strings out.
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Serdeable
     @Schema(name = "DjRestAuthRegistered", description = "dj-rest-auth's RegisterView answer with JWT: `access`, `refresh` "
             + "and the user (no expirations, unlike login).")
-    public record Registered(String access, String refresh, DjUser user) {
+    public record Registered(String access, String refresh, DjUser user) implements CarriesRefreshToken {
+        @Override
+        public Instant refreshExpiry() {
+            return null;
+        }
+
+        @Override
+        public Registered hidingRefresh() {
+            return new Registered(access, "", user);
+        }
+
         static Registered from(AuthenticatedUser a) {
             return new Registered(a.tokens().access(), a.tokens().refresh(), DjUser.from(a.user()));
         }
     }
 
+    // "refresh": "" in cookie mode must be written: the default leaves empty strings out.
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Serdeable
     @Schema(name = "DjRestAuthRefresh", description = "simplejwt's refresh answer with ROTATE_REFRESH_TOKENS on: the presented "
             + "refresh token is spent, `refresh` is its successor and must be stored.")
     public record Refreshed(String access, String refresh,
                             @JsonProperty("access_expiration") String accessExpiration,
-                            @JsonProperty("refresh_expiration") String refreshExpiration) {
+                            @JsonProperty("refresh_expiration") String refreshExpiration) implements CarriesRefreshToken {
+        @Override
+        public Instant refreshExpiry() {
+            return refreshExpiration == null ? null : Instant.parse(refreshExpiration);
+        }
+
+        @Override
+        public Refreshed hidingRefresh() {
+            return new Refreshed(access, "", accessExpiration, refreshExpiration);
+        }
+
         static Refreshed from(AuthenticatedUser a) {
             IssuedTokens t = a.tokens();
             return new Refreshed(t.access(), t.refresh(), time(t.accessExpiresAt()), time(t.refreshExpiresAt()));
