@@ -71,7 +71,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         // replay inside the grace window, a reuse, a dead session) is decided under a lock below.
         OpaqueToken successor = successors.of(presented);
         Instant successorExpiresAt = now.plus(settings.current().refreshTokenTtl());
-        Optional<TokenInFamily> rotated = sessions.rotateIfLive(presented.hash(), successor.hash(), now, successorExpiresAt);
+        Optional<TokenInFamily> rotated = sessions.rotateIfLive(presented.hash(), successor.hash(), clientId, now, successorExpiresAt);
         if (rotated.isPresent()) {
             TokenInFamily family = rotated.get();
             return new AuthenticatedUser(family.user(),

@@ -54,13 +54,15 @@ public final class InMemorySessionRepository implements SessionRepository, Snaps
     }
 
     @Override
-    public Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, Instant now, Instant successorExpiresAt) {
+    public Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, String clientId, Instant now,
+                                                Instant successorExpiresAt) {
         RefreshToken stored = tokens.get(presented);
         if (stored == null || stored.isSpent() || !now.isBefore(stored.expiresAt())) {
             return Optional.empty();
         }
         Session session = get(stored.sessionId());
-        if (!session.isActive(now) || !users.get(session.userId()).isActive()) {
+        if (!session.isActive(now) || !users.get(session.userId()).isActive()
+                || clientId != null && !clientId.equals(session.clientId())) {
             return Optional.empty();
         }
         session.touch(now, successorExpiresAt);

@@ -66,13 +66,15 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, Instant now, Instant successorExpiresAt) {
+    public Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, String clientId, Instant now,
+                                                Instant successorExpiresAt) {
         // One statement in autocommit, one round trip instead of three (lock, rotate, COMMIT). The first
         // UPDATE spends the token only while everything a rotation needs holds; the row lock it takes
         // makes a concurrent refresh of the same token wait, then find it spent and go the locked way.
         return sql.one("WITH t AS (UPDATE refresh_tokens rt SET spent_at = ? FROM sessions ss JOIN users uu ON uu.id = ss.user_id"
                         + " WHERE rt.token_hash = ? AND rt.spent_at IS NULL AND rt.expires_at > ?"
                         + " AND ss.id = rt.session_id AND ss.revoked_at IS NULL AND ss.expires_at > ? AND uu.is_active"
+                        + " AND (CAST(? AS text) IS NULL OR ss.client_id = ?)"
                         + " RETURNING rt.token_hash, rt.session_id, rt.issued_at, rt.expires_at, rt.spent_at), "
                         + "s AS (UPDATE sessions SET last_used_at = ?, expires_at = ? FROM t WHERE sessions.id = t.session_id"
                         + " RETURNING sessions.*), "
@@ -85,11 +87,13 @@ public final class JdbcSessionRepository implements SessionRepository {
                     ps.setBytes(2, presented.bytes());
                     PgSql.setInstant(ps, 3, now);
                     PgSql.setInstant(ps, 4, now);
-                    PgSql.setInstant(ps, 5, now);
-                    PgSql.setInstant(ps, 6, successorExpiresAt);
-                    ps.setBytes(7, successor.bytes());
-                    PgSql.setInstant(ps, 8, now);
-                    PgSql.setInstant(ps, 9, successorExpiresAt);
+                    ps.setString(5, clientId);
+                    ps.setString(6, clientId);
+                    PgSql.setInstant(ps, 7, now);
+                    PgSql.setInstant(ps, 8, successorExpiresAt);
+                    ps.setBytes(9, successor.bytes());
+                    PgSql.setInstant(ps, 10, now);
+                    PgSql.setInstant(ps, 11, successorExpiresAt);
                 },
                 rs -> new TokenInFamily(token(rs), session(rs), UserRows.map(rs)));
     }

@@ -123,7 +123,7 @@ class JdbcSessionRepositoryTest extends PostgresTest {
         OpaqueToken next = OpaqueToken.generate(RANDOM);
         Instant nextExpiry = later.plus(LIFETIME);
 
-        TokenInFamily rotated = sessions.rotateIfLive(s.token().hash(), next.hash(), later, nextExpiry).orElseThrow();
+        TokenInFamily rotated = sessions.rotateIfLive(s.token().hash(), next.hash(), null, later, nextExpiry).orElseThrow();
         assertEquals(s.session().id(), rotated.session().id());
         assertEquals(s.user().id(), rotated.user().id());
         assertEquals(later, rotated.token().spentAt());
@@ -135,7 +135,7 @@ class JdbcSessionRepositoryTest extends PostgresTest {
         assertEquals(nextExpiry, stored.expiresAt());
         assertEquals(s.session().id(), stored.sessionId());
 
-        assertTrue(sessions.rotateIfLive(s.token().hash(), OpaqueToken.generate(RANDOM).hash(), later, nextExpiry).isEmpty(),
+        assertTrue(sessions.rotateIfLive(s.token().hash(), OpaqueToken.generate(RANDOM).hash(), null, later, nextExpiry).isEmpty(),
                 "a spent token is left to the locked path");
         assertEquals(later, sessions.findRefreshToken(s.token().hash()).orElseThrow().spentAt(), "and stays as it was");
     }
@@ -145,7 +145,7 @@ class JdbcSessionRepositoryTest extends PostgresTest {
         Instant now = now();
         // expired token
         Started expired = start(user(), now);
-        assertTrue(sessions.rotateIfLive(expired.token().hash(), OpaqueToken.generate(RANDOM).hash(),
+        assertTrue(sessions.rotateIfLive(expired.token().hash(), OpaqueToken.generate(RANDOM).hash(), null,
                 expired.stored().expiresAt(), expired.stored().expiresAt().plus(LIFETIME)).isEmpty());
         assertNull(sessions.findRefreshToken(expired.token().hash()).orElseThrow().spentAt(), "not spent");
         // revoked session
@@ -158,12 +158,19 @@ class JdbcSessionRepositoryTest extends PostgresTest {
         users.update(inactive.user());
         for (Started s : List.of(revoked, inactive)) {
             OpaqueToken successor = OpaqueToken.generate(RANDOM);
-            assertTrue(sessions.rotateIfLive(s.token().hash(), successor.hash(), now.plusSeconds(1), now.plus(LIFETIME)).isEmpty());
+            assertTrue(sessions.rotateIfLive(s.token().hash(), successor.hash(), null, now.plusSeconds(1), now.plus(LIFETIME)).isEmpty());
             assertNull(sessions.findRefreshToken(s.token().hash()).orElseThrow().spentAt(), "not spent");
             assertTrue(sessions.findRefreshToken(successor.hash()).isEmpty(), "no successor stored");
         }
-        assertTrue(sessions.rotateIfLive(OpaqueToken.generate(RANDOM).hash(), OpaqueToken.generate(RANDOM).hash(),
+        assertTrue(sessions.rotateIfLive(OpaqueToken.generate(RANDOM).hash(), OpaqueToken.generate(RANDOM).hash(), null,
                 now, now.plus(LIFETIME)).isEmpty(), "unknown token");
+        // another client's session
+        Started web = start(user(), now);
+        assertTrue(sessions.rotateIfLive(web.token().hash(), OpaqueToken.generate(RANDOM).hash(), "mobile-app",
+                now.plusSeconds(1), now.plus(LIFETIME)).isEmpty(), "a token of gatehouse-web presented by mobile-app");
+        assertNull(sessions.findRefreshToken(web.token().hash()).orElseThrow().spentAt(), "not spent");
+        assertTrue(sessions.rotateIfLive(web.token().hash(), OpaqueToken.generate(RANDOM).hash(), Session.FIRST_PARTY_CLIENT,
+                now.plusSeconds(1), now.plus(LIFETIME)).isPresent(), "its own client rotates it");
     }
 
     @Test

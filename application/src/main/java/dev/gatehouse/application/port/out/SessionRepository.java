@@ -34,9 +34,11 @@ public interface SessionRepository {
      * unexpired and its session live and its user active (what {@link RefreshToken#assess} calls ROTATE
      * for a usable session), spends it, stores the successor expiring at {@code successorExpiresAt},
      * slides the session to the same expiry, and returns the family as it now stands. Empty when any of
-     * that does not hold, changing nothing: the caller then decides under {@link #lockRefreshToken}.
+     * that does not hold, or when {@code clientId} is given and the session belongs to another client,
+     * changing nothing: the caller then decides under {@link #lockRefreshToken}.
      */
-    Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, Instant now, Instant successorExpiresAt);
+    Optional<TokenInFamily> rotateIfLive(TokenHash presented, TokenHash successor, String clientId, Instant now,
+                                         Instant successorExpiresAt);
 
     Optional<RefreshToken> findRefreshToken(TokenHash hash);
 
