@@ -19,10 +19,12 @@ CREATE INDEX passkeys_user_idx ON passkeys (user_id, created_at);
 
 -- Outstanding ceremony challenges, by the SHA-256 of the challenge: the browser's answer carries the
 -- challenge, so any instance can finish a ceremony another began. Deleted when used or expired.
+-- user_id has no foreign key on purpose: a sign-in by an unknown email is bound to an id no account has,
+-- so that its answer looks like any other and nothing can finish it.
 CREATE TABLE passkey_challenges (
     challenge_hash bytea       PRIMARY KEY CHECK (octet_length(challenge_hash) = 32),
     ceremony       varchar(20) NOT NULL,
-    user_id        uuid        REFERENCES users (id) ON DELETE CASCADE,
+    user_id        uuid,
     created_at     timestamptz NOT NULL,
     expires_at     timestamptz NOT NULL
 );

@@ -1,6 +1,7 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.BeginPasskeyLogInUseCase;
+import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.PasskeyOptions;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.passkey.PasskeyChallenge;
@@ -9,6 +10,7 @@ import dev.gatehouse.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 public final class BeginPasskeyLogInService implements BeginPasskeyLogInUseCase {
     private final PasskeyCeremonies ceremonies;
@@ -29,10 +31,11 @@ public final class BeginPasskeyLogInService implements BeginPasskeyLogInUseCase 
         throttle.admit(Throttle.Action.LOGIN, command.client(), null);
         Instant now = clock.instant();
         UserId bound = null;
-        if (command.email() != null) {
-            // An unknown address binds the challenge to an id no account has: nothing can answer it, and the
+        if (command.account() != null) {
+            // An unknown account binds the challenge to an id no account has: nothing can answer it, and the
             // options look exactly like those for a real account.
-            bound = users.findByEmail(command.email()).map(User::id).orElseGet(() -> UserId.newId(now));
+            bound = (command.account().length() > LogInUseCase.MAX_IDENTIFIER_LENGTH ? Optional.<User>empty()
+                    : users.findByLogin(command.account())).map(User::id).orElseGet(() -> UserId.newId(now));
         }
         byte[] challenge = ceremonies.issue(PasskeyChallenge.Ceremony.AUTHENTICATION, bound, now);
         return new PasskeyOptions.Request(challenge, ceremonies.settings().rpId(), List.of(), ceremonies.settings().ceremonyTtl());

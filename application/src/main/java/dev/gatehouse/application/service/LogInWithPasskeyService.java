@@ -66,6 +66,9 @@ public final class LogInWithPasskeyService implements LogInWithPasskeyUseCase {
         } catch (PasskeyVerifier.RejectedException e) {
             return failed(now, null, ip, "passkey: not a WebAuthn assertion");
         }
+        if (command.ceremony() != null && !TokenHash.constantTimeEquals(command.ceremony(), claims.challenge())) {
+            return failed(now, null, ip, "passkey: answers another ceremony than the one named");
+        }
         // Spent before anything is checked: a replayed assertion finds no challenge, even if the first failed.
         Optional<PasskeyChallenge> challenge = ceremonies.take(claims.challenge(), PasskeyChallenge.Ceremony.AUTHENTICATION, now);
         if (challenge.isEmpty()) {

@@ -4,10 +4,19 @@ import dev.gatehouse.domain.session.ClientInfo;
 import java.util.Objects;
 
 public interface LogInWithPasskeyUseCase {
-    record PasskeyLogInCommand(String credential, ClientInfo client) {
+    /**
+     * @param ceremony the challenge the client says it answers, for dialects that send one back beside the credential
+     *                 (dj-rest-auth's {@code session_id}); null when the credential's own client data is to name it
+     */
+    record PasskeyLogInCommand(String credential, byte[] ceremony, ClientInfo client) {
         public PasskeyLogInCommand {
             Objects.requireNonNull(credential, "credential");
+            ceremony = ceremony == null ? null : ceremony.clone();
             client = client == null ? ClientInfo.UNKNOWN : client;
+        }
+
+        public PasskeyLogInCommand(String credential, ClientInfo client) {
+            this(credential, null, client);
         }
     }
 
