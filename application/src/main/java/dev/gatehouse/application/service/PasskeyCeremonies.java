@@ -4,7 +4,6 @@ import dev.gatehouse.application.port.out.PasskeyChallengeRepository;
 import dev.gatehouse.application.settings.WebAuthnSettings;
 import dev.gatehouse.domain.passkey.PasskeyChallenge;
 import dev.gatehouse.domain.user.UserId;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,12 +43,8 @@ public final class PasskeyCeremonies {
         return challenges.take(PasskeyChallenge.hashOf(challenge), ceremony, now).filter(c -> c.isLiveAt(now));
     }
 
-    /**
-     * The WebAuthn user handle of an account: the 16 bytes of its id. It is no personal information (the
-     * specification forbids an email there), and it is what a discoverable credential hands back at sign-in.
-     */
+    /** The account's WebAuthn user handle. */
     public static byte[] userHandle(UserId user) {
-        return ByteBuffer.allocate(16).putLong(user.value().getMostSignificantBits())
-                .putLong(user.value().getLeastSignificantBits()).array();
+        return dev.gatehouse.domain.passkey.UserHandle.of(user);
     }
 }

@@ -1,10 +1,11 @@
 package dev.gatehouse.application.settings;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The relying party passkeys are bound to.
@@ -17,6 +18,8 @@ import java.util.Objects;
  */
 public record WebAuthnSettings(String rpId, String rpName, List<String> origins, Duration ceremonyTtl) {
     public static final Duration DEFAULT_CEREMONY_TTL = Duration.ofMinutes(5);
+    /** An origin as browsers write it into client data: scheme, host, optional port; nothing after. */
+    private static final Pattern ORIGIN = Pattern.compile("(https?)://([A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
     public WebAuthnSettings {
         Objects.requireNonNull(rpId, "rpId");
@@ -30,17 +33,11 @@ public record WebAuthnSettings(String rpId, String rpName, List<String> origins,
             throw new IllegalArgumentException("AUTH_WEBAUTHN_ORIGINS names no origin");
         }
         for (String origin : origins) {
-            String host;
-            try {
-                URI uri = new URI(origin);
-                if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())
-                        || uri.getQuery() != null) {
-                    throw new IllegalArgumentException("AUTH_WEBAUTHN_ORIGINS: " + origin + " is not an origin (scheme://host[:port])");
-                }
-                host = uri.getHost().toLowerCase(Locale.ROOT);
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("AUTH_WEBAUTHN_ORIGINS: " + origin + " is not an origin (scheme://host[:port])");
+            Matcher m = ORIGIN.matcher(origin);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("AUTH_WEBAUTHN_ORIGINS: " + origin + " is not an origin (http[s]://host[:port])");
             }
+            String host = m.group(2).toLowerCase(Locale.ROOT);
             if (!host.equals(rpId) && !host.endsWith("." + rpId)) {
                 // Browsers refuse such a configuration anyway; say so at start-up instead of at the first ceremony.
                 throw new IllegalArgumentException("AUTH_WEBAUTHN_ORIGINS: " + origin + " is not on AUTH_WEBAUTHN_RP_ID " + rpId);

@@ -99,7 +99,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
     public record DjPasskeyName(String name) {
     }
 
-    @Post(uris = {"/register/begin/", "/register/begin"})
+    @Post("/register/begin/")
     @Operation(operationId = "djRestAuthPasskeyRegisterBegin", summary = "Start registering a passkey (PasskeyRegisterBeginView)",
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PasskeyDtos.CreationOptions.class)))
@@ -108,7 +108,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         return PasskeyDtos.CreationOptions.from(beginRegistration.beginPasskeyRegistration(caller));
     }
 
-    @Post(uris = {"/register/complete/", "/register/complete"})
+    @Post("/register/complete/")
     @Operation(operationId = "djRestAuthPasskeyRegisterComplete", summary = "Finish registering a passkey (PasskeyRegisterCompleteView)",
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DjPasskey.class)))
@@ -130,7 +130,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         }
     }
 
-    @Post(uris = {"/login/begin/", "/login/begin"})
+    @Post("/login/begin/")
     @Operation(operationId = "djRestAuthPasskeyLoginBegin", summary = "Start a passkey sign-in (PasskeyLoginBeginView)",
             description = "`username` or `email` narrows the sign-in to that account; the answer is the same for unknown ones.")
     @ApiResponse(responseCode = "200", description = "The WebAuthn request options and `session_id`")
@@ -153,7 +153,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         return answer;
     }
 
-    @Post(uris = {"/login/complete/", "/login/complete"})
+    @Post("/login/complete/")
     @Operation(operationId = "djRestAuthPasskeyLoginComplete", summary = "Sign in with a passkey (PasskeyLoginCompleteView)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Login.class)))
     @ApiResponse(responseCode = "400", description = "Body: {\"non_field_errors\": [\"Authentication verification failed.\"]}")
@@ -181,7 +181,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         };
     }
 
-    @Get(uris = {"/", ""})
+    @Get("/")
     @Operation(operationId = "djRestAuthPasskeyList", summary = "My passkeys, newest first (PasskeyListView)",
             security = @SecurityRequirement(name = "bearer"))
     public List<DjPasskey> list(HttpRequest<?> request) {
@@ -190,7 +190,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         return all;
     }
 
-    @Get(uris = {"/{pk}/", "/{pk}"})
+    @Get("/{pk}/")
     @Operation(operationId = "djRestAuthPasskeyRetrieve", summary = "One of my passkeys (PasskeyDetailView)",
             security = @SecurityRequirement(name = "bearer"))
     public DjPasskey retrieve(@PathVariable String pk, HttpRequest<?> request) {
@@ -200,7 +200,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
                 .orElseThrow(() -> new NotFoundException("Passkey"));
     }
 
-    @Patch(uris = {"/{pk}/", "/{pk}"})
+    @Patch("/{pk}/")
     @Operation(operationId = "djRestAuthPasskeyRename", summary = "Rename one of my passkeys (PasskeyDetailView, PasskeyUpdateSerializer)",
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DjPasskeyName.class)))
@@ -215,7 +215,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         return new DjPasskeyName(renamePasskey.renamePasskey(caller, id, name).name().value());
     }
 
-    @Delete(uris = {"/{pk}/", "/{pk}"})
+    @Delete("/{pk}/")
     @Operation(operationId = "djRestAuthPasskeyDelete", summary = "Remove one of my passkeys (PasskeyDetailView)",
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "204", description = "Removed")
