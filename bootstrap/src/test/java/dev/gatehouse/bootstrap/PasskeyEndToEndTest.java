@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.out.crypto.SoftwareAuthenticator;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.settings.RateLimits;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.user.UserId;
 import io.micronaut.core.type.Argument;
@@ -36,7 +37,7 @@ class PasskeyEndToEndTest extends HttpTest {
     @Override
     Map<String, String> extraProperties() {
         return Map.of("auth.webauthn.rp-id", "localhost", "auth.webauthn.origins", ORIGIN + ",http://localhost:5174",
-                "auth.webauthn.rp-name", "Gatehouse tests");
+                "auth.webauthn.rp-name", "Gatehouse tests", "auth.webauthn.demo-page", "true");
     }
 
     /** A new account, its access token and id. */
@@ -337,5 +338,39 @@ class PasskeyEndToEndTest extends HttpTest {
         assertProblem(post("/api/auth/passkeys/login", "{\"credential\":{\"id\":\"AAAA\",\"type\":\"public-key\"}}"), 401, "invalid_credentials");
         assertProblem(postJson("/api/auth/passkeys/login/options", Map.of("email", "not an address")), 400, "validation_failed");
         assertFalse(post("/api/auth/passkeys/login/options", null).body().contains("Exception"));
+    }
+
+    @Test
+    void passkeySignInsAreLimitedPerClientAddressLikeLogins() {
+        tune(t -> withLimits(t, new RateLimits(5, java.time.Duration.ofMinutes(15), 3, 1_000, 100_000, 100_000, 100_000)));
+        try {
+            int limited = 0;
+            for (int i = 0; i < 5; i++) {
+                Response r = post("/api/auth/passkeys/login/options", "{}");
+                if (r.status() == 429) {
+                    limited++;
+                    assertTrue(r.headers().firstValue("retry-after").isPresent());
+                    assertProblem(r, 429, "rate_limited");
+                }
+            }
+            assertTrue(limited >= 2, "the fourth and fifth within a minute are refused");
+            assertProblem(post("/api/auth/passkeys/login", "{\"credential\":{}}"), 429, "rate_limited");
+        } finally {
+            // The per-address counter stays for this minute; under the usual test limit it stops nobody.
+            tune(t -> TEST_DEFAULTS);
+        }
+    }
+
+    @Test
+    void theDemoPageIsServedWhenSwitchedOnWithAScriptOnlyFromItsOwnOrigin() {
+        Response page = get("/passkeys-demo");
+        assertEquals(200, page.status());
+        assertTrue(page.contentType().startsWith("text/html"));
+        assertTrue(page.body().contains("/passkeys-demo/app.js"));
+        String csp = page.headers().firstValue("content-security-policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("connect-src 'self'") && !csp.contains("unsafe"), csp);
+        Response script = get("/passkeys-demo/app.js");
+        assertEquals(200, script.status());
+        assertTrue(script.body().contains("navigator.credentials.create"));
     }
 }
