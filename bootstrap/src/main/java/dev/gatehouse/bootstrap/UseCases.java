@@ -2,6 +2,14 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.service.AccountMail;
 import dev.gatehouse.application.service.AdministerUsersService;
+import dev.gatehouse.application.service.BeginPasskeyLogInService;
+import dev.gatehouse.application.service.BeginPasskeyRegistrationService;
+import dev.gatehouse.application.service.DeletePasskeyService;
+import dev.gatehouse.application.service.ListPasskeysService;
+import dev.gatehouse.application.service.LogInWithPasskeyService;
+import dev.gatehouse.application.service.PasskeyCeremonies;
+import dev.gatehouse.application.service.RegisterPasskeyService;
+import dev.gatehouse.application.service.RenamePasskeyService;
 import dev.gatehouse.application.service.AuthenticateService;
 import dev.gatehouse.application.service.ChangeEmailService;
 import dev.gatehouse.application.service.ChangePasswordService;
@@ -54,7 +62,11 @@ import io.micronaut.context.annotation.Import;
         DeleteAccountService.class, ChangeEmailService.class, ConfirmEmailChangeService.class,
         // Administration.
         AdministerUsersService.class, QueryAuditService.class, RotateSigningKeyService.class, CreateAdminService.class,
-        ImportUsersService.class})
+        ImportUsersService.class,
+        // Passkeys.
+        PasskeyCeremonies.class, BeginPasskeyRegistrationService.class, RegisterPasskeyService.class,
+        BeginPasskeyLogInService.class, LogInWithPasskeyService.class, ListPasskeysService.class,
+        RenamePasskeyService.class, DeletePasskeyService.class})
 final class UseCases {
     private UseCases() {
     }
