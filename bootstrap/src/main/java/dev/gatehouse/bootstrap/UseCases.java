@@ -27,6 +27,13 @@ import dev.gatehouse.application.service.SessionIssuer;
 import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.service.UpdateProfileService;
 import dev.gatehouse.application.service.VerifyEmailService;
+import dev.gatehouse.application.service.ConfirmTotpService;
+import dev.gatehouse.application.service.DisableTotpService;
+import dev.gatehouse.application.service.GetMfaStatusService;
+import dev.gatehouse.application.service.RegenerateRecoveryCodesService;
+import dev.gatehouse.application.service.SecondFactors;
+import dev.gatehouse.application.service.SetUpTotpService;
+import dev.gatehouse.application.service.VerifyMfaService;
 import io.micronaut.context.annotation.Import;
 
 /**
@@ -50,7 +57,10 @@ import io.micronaut.context.annotation.Import;
         DeleteAccountService.class, ChangeEmailService.class, ConfirmEmailChangeService.class,
         // Administration.
         AdministerUsersService.class, QueryAuditService.class, RotateSigningKeyService.class, CreateAdminService.class,
-        ImportUsersService.class})
+        ImportUsersService.class,
+        // Second factors (TOTP and recovery codes).
+        SecondFactors.class, SetUpTotpService.class, ConfirmTotpService.class, VerifyMfaService.class, DisableTotpService.class,
+        RegenerateRecoveryCodesService.class, GetMfaStatusService.class})
 final class UseCases {
     private UseCases() {
     }

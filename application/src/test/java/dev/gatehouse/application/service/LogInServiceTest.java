@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class LogInServiceTest {
 
     private static LogInResult logIn(Fixture fx, String identifier, String password) {
-        return new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock)
+        return new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock,
+                fx.secondFactors)
                 .logIn(new LogInCommand(identifier, PlainPassword.of(password), null));
     }
 

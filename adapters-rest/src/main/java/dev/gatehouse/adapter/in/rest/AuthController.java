@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.rest;
 
 import dev.gatehouse.adapter.in.rest.dto.DetailResponse;
+import dev.gatehouse.adapter.in.rest.dto.MfaDtos;
 import dev.gatehouse.adapter.in.rest.dto.Requests;
 import dev.gatehouse.adapter.in.rest.dto.TokenPairResponse;
 import dev.gatehouse.application.error.FieldErrors;
@@ -133,10 +134,11 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
     /** Logs in by email or username. Unknown account and wrong password are the same 401. */
     @Post("/login")
     @Operation(summary = "Log in")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with MFA on, `{mfa_required, mfa_token, methods}` and no session",
+            content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "account_disabled or email_not_verified (only after a correct password)", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse login(@Body Requests.Login body, HttpRequest<?> request) {
+    public Object login(@Body Requests.Login body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String identifier = body.login() != null ? body.login() : body.email() != null ? body.email() : body.username();
         if (identifier == null || identifier.isBlank()) {
@@ -145,6 +147,9 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
         PlainPassword password = Fields.password(errors, "password", body.password());
         errors.throwIfAny();
         LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
+        if (result instanceof LogInResult.MfaRequired pending) {
+            return MfaDtos.MfaRequired.from(pending);
+        }
         return TokenPairResponse.withUser(LogInResults.authenticatedOrThrow(result));
     }
 
