@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TOTP and recovery codes end to end: set-up, confirmation, the pending login and its second step in
- * Gatehouse's API and the simple dialect, replay, exhaustion, expiry and turning MFA off, on real PostgreSQL.
+ * every dialect, replay, exhaustion, expiry and turning MFA off, on real PostgreSQL.
  * The clock is the movable one, so each use of the app's code can be in a fresh 30-second step.
  */
 @MicronautTest(transactional = false)
@@ -44,6 +44,7 @@ class MfaEndToEndTest extends HttpTest {
     Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>();
         properties.put("gatehouse.test.movable-clock", "true");
+        properties.put("auth.compat.dj-rest-auth.enabled", "true");
         properties.put("auth.compat.simple.enabled", "true");
         return properties;
     }
@@ -287,4 +288,59 @@ class MfaEndToEndTest extends HttpTest {
         assertEquals("aal2", claims(in.string("access_token")).get("aal"));
     }
 
+    @Test
+    void theDjRestAuthDialectSpeaksItsMfaViews() {
+        String email = uniqueEmail();
+        register(email);
+        String access = login(email).string("access");
+        Response init = get("/dj-rest-auth/mfa/totp/activate/", "Authorization", bearer(access));
+        assertEquals(200, init.status(), init.body());
+        assertTrue(init.string("qr_code_data_uri").startsWith("data:image/svg+xml;base64,"));
+        assertTrue(init.string("totp_url").startsWith("otpauth://totp/"));
+        byte[] secret = base32(init.string("secret"));
+
+        Response badToken = postJson("/dj-rest-auth/mfa/totp/activate/", Map.of("activation_token", "x".repeat(43), "code", "123456"),
+                "Authorization", bearer(access));
+        assertEquals(400, badToken.status());
+        assertEquals(Map.of("activation_token", List.of("Invalid or expired activation token.")), badToken.map());
+        Response activated = postJson("/dj-rest-auth/mfa/totp/activate/", Map.of("activation_token", init.string("activation_token"),
+                "code", nextCode(secret)), "Authorization", bearer(access));
+        assertEquals(200, activated.status(), activated.body());
+        assertEquals(10, ((List<?>) activated.map().get("recovery_codes")).size());
+        Response again = postJson("/dj-rest-auth/mfa/totp/activate/", Map.of("activation_token", init.string("activation_token"),
+                "code", nextCode(secret)), "Authorization", bearer(access));
+        assertEquals(Map.of("detail", "MFA is already enabled. Deactivate it before activating again."), again.map());
+
+        Response status = get("/dj-rest-auth/mfa/status/", "Authorization", bearer(access));
+        assertEquals(true, status.map().get("mfa_enabled"));
+        assertTrue(status.string("created_at") != null);
+        assertEquals(Map.of("codes", List.of(), "remaining", 10), get("/dj-rest-auth/mfa/recovery-codes/", "Authorization", bearer(access)).map());
+
+        Response pending = postJson("/dj-rest-auth/login/", Map.of("email", email, "password", PASSWORD));
+        assertEquals(200, pending.status(), pending.body());
+        assertEquals(Map.of("ephemeral_token", pending.string("ephemeral_token"), "mfa_required", true), pending.map());
+        Response wrong = postJson("/dj-rest-auth/mfa/verify/", Map.of("ephemeral_token", pending.string("ephemeral_token"),
+                "code", wrongCode(secret)));
+        assertEquals(400, wrong.status());
+        assertEquals(Map.of("code", List.of("Invalid code.")), wrong.map());
+        Response in = postJson("/dj-rest-auth/mfa/verify/", Map.of("ephemeral_token", pending.string("ephemeral_token"),
+                "code", nextCode(secret)));
+        assertEquals(200, in.status(), in.body());
+        assertTrue(in.map().containsKey("access_expiration") && in.map().containsKey("user"), in.body());
+        assertEquals("aal2", claims(in.string("access")).get("aal"));
+        Response used = postJson("/dj-rest-auth/mfa/verify/", Map.of("ephemeral_token", pending.string("ephemeral_token"),
+                "code", nextCode(secret)));
+        assertEquals(Map.of("ephemeral_token", List.of("Invalid or expired token.")), used.map());
+
+        String mine = in.string("access");
+        Response regenerated = postJson("/dj-rest-auth/mfa/recovery-codes/regenerate/", Map.of("code", nextCode(secret)),
+                "Authorization", bearer(mine));
+        assertEquals(200, regenerated.status(), regenerated.body());
+        assertEquals(10, ((List<?>) regenerated.map().get("codes")).size());
+        Response deactivated = postJson("/dj-rest-auth/mfa/totp/deactivate/", Map.of("code", nextCode(secret)), "Authorization", bearer(mine));
+        assertEquals(Map.of("detail", "TOTP has been deactivated."), deactivated.map());
+        assertEquals(Map.of("detail", "MFA is not enabled."),
+                postJson("/dj-rest-auth/mfa/totp/deactivate/", Map.of("code", "123456"), "Authorization", bearer(mine)).map());
+        assertNotEquals(null, postJson("/dj-rest-auth/login/", Map.of("email", email, "password", PASSWORD)).string("access"));
+    }
 }
