@@ -31,6 +31,7 @@ import dev.gatehouse.application.service.ConfirmTotpService;
 import dev.gatehouse.application.service.DisableTotpService;
 import dev.gatehouse.application.service.GetMfaStatusService;
 import dev.gatehouse.application.service.RegenerateRecoveryCodesService;
+import dev.gatehouse.application.service.ResetMfaService;
 import dev.gatehouse.application.service.SecondFactors;
 import dev.gatehouse.application.service.SetUpTotpService;
 import dev.gatehouse.application.service.VerifyMfaService;
@@ -60,7 +61,7 @@ import io.micronaut.context.annotation.Import;
         ImportUsersService.class,
         // Second factors (TOTP and recovery codes).
         SecondFactors.class, SetUpTotpService.class, ConfirmTotpService.class, VerifyMfaService.class, DisableTotpService.class,
-        RegenerateRecoveryCodesService.class, GetMfaStatusService.class})
+        RegenerateRecoveryCodesService.class, GetMfaStatusService.class, ResetMfaService.class})
 final class UseCases {
     private UseCases() {
     }

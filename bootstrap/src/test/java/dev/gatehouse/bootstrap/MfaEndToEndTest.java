@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TOTP and recovery codes end to end: set-up, confirmation, the pending login and its second step in
- * every dialect, replay, exhaustion, expiry and turning MFA off, on real PostgreSQL.
+ * every dialect, replay, exhaustion, expiry, turning MFA off and the admin reset, on real PostgreSQL.
  * The clock is the movable one, so each use of the app's code can be in a fresh 30-second step.
  */
 @MicronautTest(transactional = false)
@@ -274,6 +274,19 @@ class MfaEndToEndTest extends HttpTest {
                 "Authorization", bearer(other.access()));
         assertEquals(204, byCode.status(), byCode.body());
         assertNull(login(other.email()).map().get("mfa_required"));
+    }
+
+    @Test
+    void anAdministratorResetsAUsersMfaAndItIsAudited() {
+        Enrolled user = enrol();
+        assertProblem(send("DELETE", "/api/admin/users/" + user.userId() + "/mfa", null, null, "Authorization", bearer(user.access())),
+                403, "permission_denied");
+        String admin = adminToken();
+        assertEquals(204, send("DELETE", "/api/admin/users/" + user.userId() + "/mfa", null, null, "Authorization", bearer(admin)).status());
+        assertNull(login(user.email()).map().get("mfa_required"), "the password alone again");
+        assertEquals(1, audit.find(new AuditLog.Query(new UserId(UUID.fromString(user.userId())), AuditEvent.Type.MFA_RESET, 0, 10)).items().size());
+        assertProblem(send("DELETE", "/api/admin/users/" + UUID.randomUUID() + "/mfa", null, null, "Authorization", bearer(admin)),
+                404, "not_found");
     }
 
     @Test
