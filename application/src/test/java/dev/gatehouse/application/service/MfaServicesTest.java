@@ -18,7 +18,12 @@ import dev.gatehouse.application.port.in.ConfirmTotpUseCase.ConfirmTotpCommand;
 import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInCommand;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
 import dev.gatehouse.application.port.in.Principal;
+import dev.gatehouse.application.port.in.Redeemed;
+import dev.gatehouse.application.port.in.SignIn;
+import dev.gatehouse.domain.mail.MailMessage;
+import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.application.port.in.SetUpTotpUseCase.TotpSetup;
 import dev.gatehouse.application.port.in.VerifyMfaUseCase.VerifyMfaCommand;
 import dev.gatehouse.domain.audit.AuditEvent;
@@ -179,5 +184,22 @@ class MfaServicesTest {
         String token = pendingLogin().mfaToken();
         fx.clock.advance(Duration.ofMinutes(5));
         assertThrows(TokenNotValidException.class, () -> verify.verify(new VerifyMfaCommand(token, codes.get(4), null)));
+    }
+
+    @Test
+    void aMailedLinkIsNotASecondFactorItOpensAPendingLoginInstead() {
+        TotpSetup setup = setUp.setUp(principal(fx.startSession(user)));
+        enable(setup, principal(fx.startSession(user)));
+        ConfirmPasswordResetService reset = new ConfirmPasswordResetService(fx.oneTimeTokens, fx.users, fx.sessions, fx.hasher,
+                fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle, fx.secondFactors);
+        fx.mail.passwordResetLink(fx.users.get(user.id()), fx.clock.instant());
+        int sessionsBefore = fx.sessions.count();
+
+        Redeemed redeemed = reset.confirmPasswordReset(new ConfirmPasswordResetCommand(fx.lastToken(MailMessage.Template.PASSWORD_RESET),
+                PlainPassword.of("a brand new passphrase"), null, ClientInfo.UNKNOWN, SignIn.START_SESSION));
+        assertTrue(redeemed.tokens().isEmpty(), "no session from the link alone");
+        assertEquals(sessionsBefore, fx.sessions.count());
+        AuthenticatedUser in = verify.verify(new VerifyMfaCommand(redeemed.mfaRequired().orElseThrow().mfaToken(), codeNow(setup), null));
+        assertEquals(Assurance.Level.AAL2, fx.sessions.get(in.tokens().sessionId()).assurance().level());
     }
 }
