@@ -356,4 +356,15 @@ class MfaEndToEndTest extends HttpTest {
                 postJson("/dj-rest-auth/mfa/totp/deactivate/", Map.of("code", "123456"), "Authorization", bearer(mine)).map());
         assertNotEquals(null, postJson("/dj-rest-auth/login/", Map.of("email", email, "password", PASSWORD)).string("access"));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheMfaRoutes() {
+        String spec = get("/openapi.yml").body();
+        for (String path : List.of("/api/auth/mfa:", "/api/auth/mfa/verify:", "/api/auth/mfa/totp/setup:", "/api/auth/mfa/totp/confirm:",
+                "/api/auth/mfa/totp:", "/api/auth/mfa/recovery-codes:", "/api/admin/users/{id}/mfa:", "/api/mfa/verify:",
+                "/dj-rest-auth/mfa/verify:", "/dj-rest-auth/mfa/totp/activate:", "/dj-rest-auth/mfa/recovery-codes/regenerate:")) {
+            assertTrue(spec.contains(path), "documented: " + path);
+        }
+        assertTrue(spec.contains("MfaRequired"), "login's pending answer is in the schema");
+    }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 @Singleton
 public final class JdbcSecondFactorRepository implements SecondFactorRepository {
     private static final String COLUMNS = "user_id, secret, activation_hash, created_at, confirmed_at, last_used_step, last_used_at";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcSecondFactorRepository.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final PgSql sql;
     private final MfaSecretSealer sealer;
 
@@ -108,12 +110,27 @@ public final class JdbcSecondFactorRepository implements SecondFactorRepository 
                 ps -> ps.setObject(1, userId.value()), rs -> rs.getInt(1)).orElse(0);
     }
 
+    /**
+     * A secret sealed under another master key cannot be opened. MFA stays on and fails closed: a secret
+     * nobody knows stands in, so no app code matches, while recovery codes (hashes, no key needed) and an
+     * administrator's reset still let the user in.
+     */
+    private TotpSecret open(UserId user, byte[] sealed) {
+        try {
+            return TotpSecret.fromBytes(sealer.open(sealed, context(user)));
+        } catch (IllegalStateException e) {
+            LOG.warn("The TOTP secret of user {} cannot be opened (was AUTH_MASTER_KEY changed?): its app codes are refused; "
+                    + "a recovery code or DELETE /api/admin/users/{}/mfa lets the user in", user, user);
+            return TotpSecret.generate(RANDOM);
+        }
+    }
+
     private TotpEnrolment map(ResultSet rs) throws SQLException {
         UserId user = new UserId(PgSql.uuid(rs, "user_id"));
         byte[] activation = rs.getBytes("activation_hash");
         long step = rs.getLong("last_used_step");
         Long lastUsedStep = rs.wasNull() ? null : step;
-        return new TotpEnrolment(user, TotpSecret.fromBytes(sealer.open(rs.getBytes("secret"), context(user))),
+        return new TotpEnrolment(user, open(user, rs.getBytes("secret")),
                 PgSql.instant(rs, "created_at"), PgSql.instant(rs, "confirmed_at"), lastUsedStep, PgSql.instant(rs, "last_used_at"),
                 activation == null ? null : TokenHash.fromBytes(activation));
     }

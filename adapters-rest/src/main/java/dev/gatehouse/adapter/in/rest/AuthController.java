@@ -87,6 +87,9 @@ import java.util.Map;
                   account receives no reset link. A successful reset also marks the address verified (the link proved it).
                 * In `mandatory` mode a registration with a taken address answers exactly like a new one; the owner gets a
                   notice mail instead.
+                * Multi-factor authentication (TOTP apps and recovery codes, tag `mfa`): with MFA on, login (and verify-email or
+                  reset confirmation, which otherwise log in) answers `{mfa_required, mfa_token, methods}` and opens no session;
+                  POST /api/auth/mfa/verify with the mfa_token and a code opens it, with `amr: ["pwd","otp"]` and `aal: "aal2"`.
                 * Compatibility dialects, both off by default, let frontends written for other backends work unchanged:
                   `dj-rest-auth` at `/dj-rest-auth/…` (AUTH_COMPAT_DJ_REST_AUTH_ENABLED: Django's field names and trailing
                   slashes, DRF-shaped errors instead of problem+json, reset confirmation by `uid` + `token`, verify-email and
