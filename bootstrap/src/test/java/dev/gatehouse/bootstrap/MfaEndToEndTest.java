@@ -328,6 +328,11 @@ class MfaEndToEndTest extends HttpTest {
         assertEquals(true, status.map().get("mfa_enabled"));
         assertTrue(status.string("created_at") != null);
         assertEquals(Map.of("codes", List.of(), "remaining", 10), get("/dj-rest-auth/mfa/recovery-codes/", "Authorization", bearer(access)).map());
+        Response options = send("OPTIONS", "/dj-rest-auth/mfa/status/", null, null, "Authorization", bearer(access));
+        assertEquals(200, options.status(), options.body());
+        assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("allow").orElse(""));
+        assertEquals("MFA Status", options.string("name"));
+        assertEquals(405, send("DELETE", "/dj-rest-auth/mfa/verify/", null, null).status());
 
         Response pending = postJson("/dj-rest-auth/login/", Map.of("email", email, "password", PASSWORD));
         assertEquals(200, pending.status(), pending.body());
