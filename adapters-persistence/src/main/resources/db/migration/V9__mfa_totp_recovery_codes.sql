@@ -33,3 +33,4 @@ CREATE TABLE mfa_challenges (
     failures            integer     NOT NULL DEFAULT 0
 );
 CREATE INDEX mfa_challenges_user_idx ON mfa_challenges (user_id);
+CREATE INDEX mfa_challenges_expiry_idx ON mfa_challenges (expires_at);

@@ -39,6 +39,8 @@ class MfaEndToEndTest extends HttpTest {
     JdbcOperations jdbc;
     @Inject
     AuditLog audit;
+    @Inject
+    dev.gatehouse.application.port.out.MfaChallengeRepository challenges;
 
     @Override
     Map<String, String> extraProperties() {
@@ -249,6 +251,11 @@ class MfaEndToEndTest extends HttpTest {
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertProblem(verify(token, nextCode(user.secret())), 401, "token_not_valid");
         assertEquals(200, verify(pendingToken(user.email()), nextCode(user.secret())).status(), "a fresh login works");
+
+        String abandoned = pendingToken(user.email());
+        clock.advance(Duration.ofMinutes(6));
+        assertTrue(challenges.purgeExpired(clock.instant()) >= 1, "abandoned logins are purged");
+        assertTrue(challenges.find(dev.gatehouse.domain.token.TokenHash.of(abandoned)).isEmpty());
     }
 
     @Test

@@ -99,4 +99,11 @@ public final class InMemorySecondFactors implements SecondFactorRepository, MfaC
     public void deleteAllOf(UserId userId) {
         challenges.values().removeIf(c -> c.userId().equals(userId));
     }
+
+    @Override
+    public int purgeExpired(Instant before) {
+        int size = challenges.size();
+        challenges.values().removeIf(c -> c.expiresAt().isBefore(before));
+        return size - challenges.size();
+    }
 }

@@ -65,6 +65,11 @@ public final class JdbcMfaChallengeRepository implements MfaChallengeRepository 
         sql.update("DELETE FROM mfa_challenges WHERE user_id = ?", ps -> ps.setObject(1, userId.value()));
     }
 
+    @Override
+    public int purgeExpired(Instant before) {
+        return sql.update("DELETE FROM mfa_challenges WHERE expires_at < ?", ps -> PgSql.setInstant(ps, 1, before));
+    }
+
     private static MfaChallenge map(ResultSet rs) throws SQLException {
         return new MfaChallenge(TokenHash.fromBytes(rs.getBytes("token_hash")), new UserId(PgSql.uuid(rs, "user_id")),
                 PgSql.instant(rs, "password_changed_at"), PgSql.instant(rs, "created_at"), PgSql.instant(rs, "expires_at"),

@@ -21,4 +21,7 @@ public interface MfaChallengeRepository {
     void delete(TokenHash hash);
 
     void deleteAllOf(UserId userId);
+
+    /** Removes every challenge that expired before {@code before} (abandoned logins); returns how many. */
+    int purgeExpired(Instant before);
 }
