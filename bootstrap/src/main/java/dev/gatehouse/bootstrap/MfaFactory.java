@@ -16,11 +16,12 @@ public class MfaFactory {
     // @Context: a bad AUTH_MFA_* value stops the service at start-up, not at the first login.
     @Context
     MfaSettings mfaSettings(@Value("${auth.mfa.challenge-ttl:5m}") Duration challengeTtl,
-                            @Value("${auth.mfa.issuer-name:Gatehouse}") String issuerName) {
+                            @Value("${auth.mfa.issuer-name:Gatehouse}") String issuerName,
+                            @Value("${auth.mfa.recent-login:15m}") Duration recentLogin) {
         try {
-            return new MfaSettings(challengeTtl, issuerName);
+            return new MfaSettings(challengeTtl, issuerName, recentLogin);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("AUTH_MFA_CHALLENGE_TTL / AUTH_MFA_ISSUER_NAME: " + e.getMessage(), e);
+            throw new IllegalStateException("AUTH_MFA_CHALLENGE_TTL / AUTH_MFA_ISSUER_NAME / AUTH_MFA_RECENT_LOGIN: " + e.getMessage(), e);
         }
     }
 

@@ -379,4 +379,16 @@ class MfaEndToEndTest extends HttpTest {
         }
         assertTrue(spec.contains("MfaRequired"), "login's pending answer is in the schema");
     }
+
+    @Test
+    void settingUpAnAppNeedsARecentLogin() {
+        String email = uniqueEmail();
+        register(email);
+        Response old = login(email);
+        clock.advance(Duration.ofMinutes(16));
+        String access = postJson("/api/auth/refresh", Map.of("refresh", old.string("refresh"))).string("access");
+        assertProblem(post("/api/auth/mfa/totp/setup", null, "Authorization", bearer(access)), 403, "recent_login_required");
+        String fresh = login(email).string("access");
+        assertEquals(200, post("/api/auth/mfa/totp/setup", null, "Authorization", bearer(fresh)).status());
+    }
 }

@@ -1,10 +1,12 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.error.MfaStateException;
+import dev.gatehouse.application.error.RecentLoginRequiredException;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.in.SetUpTotpUseCase;
 import dev.gatehouse.application.port.out.QrCodeRenderer;
 import dev.gatehouse.application.port.out.SecondFactorRepository;
+import dev.gatehouse.application.port.out.SessionRepository;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.settings.MfaSettings;
 import dev.gatehouse.domain.mfa.TotpEnrolment;
@@ -18,14 +20,17 @@ import java.time.Instant;
 
 public final class SetUpTotpService implements SetUpTotpUseCase {
     private final SecondFactorRepository store;
+    private final SessionRepository sessions;
     private final QrCodeRenderer qr;
     private final Transactions transactions;
     private final MfaSettings mfa;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public SetUpTotpService(SecondFactorRepository store, QrCodeRenderer qr, Transactions transactions, MfaSettings mfa, Clock clock) {
+    public SetUpTotpService(SecondFactorRepository store, SessionRepository sessions, QrCodeRenderer qr, Transactions transactions,
+                            MfaSettings mfa, Clock clock) {
         this.store = store;
+        this.sessions = sessions;
         this.qr = qr;
         this.transactions = transactions;
         this.mfa = mfa;
@@ -36,6 +41,12 @@ public final class SetUpTotpService implements SetUpTotpUseCase {
     public TotpSetup setUp(Principal caller) {
         User user = caller.user();
         Instant now = clock.instant();
+        // A stolen access token of an old session must not be enough to tie the account to another phone.
+        boolean recent = sessions.findWithUser(caller.sessionId())
+                .map(s -> !s.session().createdAt().isBefore(now.minus(mfa.recentLogin()))).orElse(false);
+        if (!recent) {
+            throw new RecentLoginRequiredException();
+        }
         TotpSecret secret = TotpSecret.generate(random);
         OpaqueToken activation = OpaqueToken.generate(random);
         transactions.run(() -> {

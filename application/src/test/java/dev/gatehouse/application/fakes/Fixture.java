@@ -52,7 +52,7 @@ public final class Fixture {
     public final SessionIssuer issuer;
     public final Throttle throttle;
     public final InMemorySecondFactors secondFactorStore = new InMemorySecondFactors();
-    public final MfaSettings mfaSettings = new MfaSettings(Duration.ofMinutes(5), "Gatehouse");
+    public final MfaSettings mfaSettings = new MfaSettings(Duration.ofMinutes(5), "Gatehouse", Duration.ofMinutes(15));
     public final SecondFactors secondFactors;
 
     public Fixture() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.MfaStateException;
 import dev.gatehouse.application.error.RateLimitedException;
+import dev.gatehouse.application.error.RecentLoginRequiredException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.fakes.Fixture;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** The MFA use cases on fakes: what each refuses and what each leaves behind. */
 class MfaServicesTest {
     private final Fixture fx = new Fixture();
-    private final SetUpTotpService setUp = new SetUpTotpService(fx.secondFactorStore, text -> "<svg/>", fx.transactions, fx.mfaSettings, fx.clock);
+    private final SetUpTotpService setUp = new SetUpTotpService(fx.secondFactorStore, fx.sessions, text -> "<svg/>", fx.transactions, fx.mfaSettings, fx.clock);
     private final ConfirmTotpService confirm = new ConfirmTotpService(fx.secondFactors, fx.secondFactorStore, fx.sessions,
             fx.transactions, fx.audit, fx.clock);
     private final LogInService logIn = new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit,
@@ -201,5 +202,13 @@ class MfaServicesTest {
         assertEquals(sessionsBefore, fx.sessions.count());
         AuthenticatedUser in = verify.verify(new VerifyMfaCommand(redeemed.mfaRequired().orElseThrow().mfaToken(), codeNow(setup), null));
         assertEquals(Assurance.Level.AAL2, fx.sessions.get(in.tokens().sessionId()).assurance().level());
+    }
+
+    @Test
+    void anOldSessionCannotStartASetUp() {
+        IssuedTokens old = fx.startSession(user);
+        fx.clock.advance(fx.mfaSettings.recentLogin().plusSeconds(1));
+        assertThrows(RecentLoginRequiredException.class, () -> setUp.setUp(principal(old)));
+        assertTrue(fx.secondFactorStore.findTotp(user.id()).isEmpty(), "nothing stored");
     }
 }

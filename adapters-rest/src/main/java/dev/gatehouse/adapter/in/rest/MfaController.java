@@ -66,8 +66,10 @@ public record MfaController(VerifyMfaUseCase verify, SetUpTotpUseCase setUp, Con
 
     @Post("/totp/setup")
     @Operation(summary = "Start adding an authenticator app", security = @SecurityRequirement(name = "bearer"),
-            description = "A fresh secret each time (an earlier pending one is replaced); MFA stays off until confirmed.")
+            description = "A fresh secret each time (an earlier pending one is replaced); MFA stays off until confirmed. Needs a "
+                    + "session opened by a login in the last AUTH_MFA_RECENT_LOGIN (15 minutes).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MfaDtos.Setup.class)))
+    @ApiResponse(responseCode = "403", description = "recent_login_required", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "mfa_already_enabled", content = @Content(mediaType = "application/problem+json"))
     public MfaDtos.Setup setUp(HttpRequest<?> request) {
         return MfaDtos.Setup.from(setUp.setUp(bearer.require(request)));

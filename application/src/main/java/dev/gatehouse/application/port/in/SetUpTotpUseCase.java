@@ -13,6 +13,9 @@ public interface SetUpTotpUseCase {
         }
     }
 
-    /** @throws dev.gatehouse.application.error.MfaStateException when an app is already active */
+    /**
+     * @throws dev.gatehouse.application.error.MfaStateException             when an app is already active
+     * @throws dev.gatehouse.application.error.RecentLoginRequiredException the caller's session was not opened recently
+     */
     TotpSetup setUp(Principal caller);
 }

@@ -10,6 +10,7 @@ import dev.gatehouse.application.error.SettingsConflictException;
 import dev.gatehouse.application.error.SettingsRejectedException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.MfaStateException;
+import dev.gatehouse.application.error.RecentLoginRequiredException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
 import dev.gatehouse.application.error.RateLimitedException;
@@ -71,6 +72,7 @@ public final class DrfErrors {
             // dj-rest-auth's MFA views answer these with 400 and their own words.
             case MfaStateException m -> detail(HttpStatus.BAD_REQUEST, m.enabled()
                     ? "MFA is already enabled. Deactivate it before activating again." : "MFA is not enabled.");
+            case RecentLoginRequiredException r -> detail(HttpStatus.FORBIDDEN, r.getMessage());
         };
     }
 
