@@ -37,6 +37,14 @@ import dev.gatehouse.application.service.SessionIssuer;
 import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.service.UpdateProfileService;
 import dev.gatehouse.application.service.VerifyEmailService;
+import dev.gatehouse.application.service.ConfirmTotpService;
+import dev.gatehouse.application.service.DisableTotpService;
+import dev.gatehouse.application.service.GetMfaStatusService;
+import dev.gatehouse.application.service.RegenerateRecoveryCodesService;
+import dev.gatehouse.application.service.ResetMfaService;
+import dev.gatehouse.application.service.SecondFactors;
+import dev.gatehouse.application.service.SetUpTotpService;
+import dev.gatehouse.application.service.VerifyMfaService;
 import io.micronaut.context.annotation.Import;
 
 /**
@@ -66,7 +74,10 @@ import io.micronaut.context.annotation.Import;
         // Passkeys.
         PasskeyCeremonies.class, BeginPasskeyRegistrationService.class, RegisterPasskeyService.class,
         BeginPasskeyLogInService.class, LogInWithPasskeyService.class, ListPasskeysService.class,
-        RenamePasskeyService.class, DeletePasskeyService.class})
+        RenamePasskeyService.class, DeletePasskeyService.class,
+        // Second factors (TOTP and recovery codes).
+        SecondFactors.class, SetUpTotpService.class, ConfirmTotpService.class, VerifyMfaService.class, DisableTotpService.class,
+        RegenerateRecoveryCodesService.class, GetMfaStatusService.class, ResetMfaService.class})
 final class UseCases {
     private UseCases() {
     }

@@ -301,6 +301,9 @@ class PasskeyEndToEndTest extends HttpTest {
         Account bob = account();
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator(ORIGIN, "localhost");
         String id = (String) registerPasskey(alice, authenticator, null).get("id");
+        assertEquals(1, ((Number) get("/api/auth/mfa", "Authorization", bearer(alice.access())).map().get("passkeys")).intValue(),
+                "the MFA status counts the passkey");
+        assertEquals(0, ((Number) get("/api/auth/mfa", "Authorization", bearer(bob.access())).map().get("passkeys")).intValue());
         Response renamed = send("PATCH", "/api/auth/passkeys/" + id, "{\"name\":\"YubiKey\"}", "application/json",
                 "Authorization", bearer(alice.access()));
         assertEquals(200, renamed.status(), renamed.body());
@@ -315,6 +318,7 @@ class PasskeyEndToEndTest extends HttpTest {
         assertProblem(send("DELETE", "/api/auth/passkeys/not-a-uuid", null, null, "Authorization", bearer(alice.access())), 404, "not_found");
         assertEquals(204, send("DELETE", "/api/auth/passkeys/" + id, null, null, "Authorization", bearer(alice.access())).status());
         assertEquals(0, get("/api/auth/passkeys", "Authorization", bearer(alice.access())).list().size());
+        assertEquals(0, ((Number) get("/api/auth/mfa", "Authorization", bearer(alice.access())).map().get("passkeys")).intValue());
         assertEquals(1, events(alice.id(), AuditEvent.Type.PASSKEY_REMOVED).size());
         // A removed passkey signs in no more.
         assertProblem(login(authenticator.assertion(loginChallenge(null))), 401, "invalid_credentials");

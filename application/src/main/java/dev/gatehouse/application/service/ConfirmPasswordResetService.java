@@ -5,6 +5,7 @@ import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.port.in.Redeemed;
+import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -37,11 +38,13 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final SettingsSource settings;
     private final Clock clock;
     private final Throttle throttle;
+    private final SecondFactors secondFactors;
 
     public ConfirmPasswordResetService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
                                        PasswordHasher hasher, SessionIssuer issuer, AccountMail mail,
                                        Transactions transactions, SettingsSource settings, Clock clock, AuditLog audit,
-                                       Throttle throttle) {
+                                       Throttle throttle, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.throttle = throttle;
         this.audit = audit;
         this.tokens = tokens;
@@ -55,7 +58,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         this.clock = clock;
     }
 
-    private record Reset(User user, SessionIssuer.StartedSession started) {
+    private record Reset(User user, SessionIssuer.StartedSession started, LogInUseCase.LogInResult.MfaRequired pending) {
     }
 
     @Override
@@ -100,7 +103,9 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
             user.changePassword(hash, now);
             // The link arrived in this mailbox: that proves the address as well as a verification link would.
             user.confirmEmail();
-            boolean signIn = command.signIn() == SignIn.START_SESSION;
+            // With MFA on, the link stands for the password only: the session waits for a code.
+            boolean secondFactor = command.signIn() == SignIn.START_SESSION && secondFactors.isOn(user.id());
+            boolean signIn = command.signIn() == SignIn.START_SESSION && !secondFactor;
             if (signIn) {
                 user.recordLogin(now);
             }
@@ -110,9 +115,10 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
             mail.notice(user, MailMessage.Template.PASSWORD_CHANGED, now);
             audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_RESET, user.id(), null, command.client().ip(),
                     "all sessions revoked"));
-            return new Reset(user, signIn ? issuer.start(user, command.client(), now) : null);
+            return new Reset(user, signIn ? issuer.start(user, command.client(), now) : null,
+                    secondFactor ? secondFactors.challenge(user, now) : null);
         });
         return new Redeemed(reset.user(), Optional.ofNullable(reset.started())
-                .map(started -> issuer.tokens(reset.user(), started, now)));
+                .map(started -> issuer.tokens(reset.user(), started, now)), Optional.ofNullable(reset.pending()));
     }
 }

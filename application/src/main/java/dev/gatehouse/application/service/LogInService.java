@@ -30,9 +30,10 @@ public final class LogInService implements LogInUseCase {
     private final AuditLog audit;
     private final SettingsSource settings;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
     public LogInService(UserRepository users, PasswordHasher hasher, SessionIssuer issuer, Transactions transactions,
-                        RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock) {
+                        RateLimiter limiter, AuditLog audit, SettingsSource settings, Clock clock, SecondFactors secondFactors) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -41,6 +42,7 @@ public final class LogInService implements LogInUseCase {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.secondFactors = secondFactors;
     }
 
     @Override
@@ -98,6 +100,16 @@ public final class LogInService implements LogInUseCase {
         }
         // Parameters raised since this hash was made: upgrade it now, while we hold the password.
         PasswordHash upgraded = hasher.needsRehash(user.passwordHash()) ? hasher.hash(command.password()) : null;
+        if (secondFactors.isOn(user.id())) {
+            // The password is one factor of two: no session and no recorded login until the code comes.
+            return transactions.inTransaction(() -> {
+                if (upgraded != null) {
+                    user.upgradePasswordHash(upgraded);
+                    users.update(user);
+                }
+                return secondFactors.challenge(user, now);
+            });
+        }
         SessionIssuer.StartedSession started = transactions.inTransaction(() -> {
             user.recordLogin(now);
             if (upgraded != null) {

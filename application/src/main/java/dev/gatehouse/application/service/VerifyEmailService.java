@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.port.in.Redeemed;
+import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.SignIn;
 import dev.gatehouse.application.port.in.VerifyEmailUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -28,9 +29,12 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final Throttle throttle;
+    private final SecondFactors secondFactors;
 
     public VerifyEmailService(OneTimeTokenRepository tokens, UserRepository users, SessionRepository sessions,
-                              SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit, Throttle throttle) {
+                              SessionIssuer issuer, Transactions transactions, Clock clock, AuditLog audit, Throttle throttle,
+                              SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.throttle = throttle;
         this.sessions = sessions;
         this.audit = audit;
@@ -41,7 +45,7 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
         this.clock = clock;
     }
 
-    private record Verified(User user, SessionIssuer.StartedSession started) {
+    private record Verified(User user, SessionIssuer.StartedSession started, LogInUseCase.LogInResult.MfaRequired pending) {
     }
 
     @Override
@@ -65,15 +69,18 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
                 sessions.revokeAllOf(user.id(), null, now, Session.RevokeReason.EMAIL_VERIFIED);
             }
             user.confirmEmail();
-            boolean signIn = command.signIn() == SignIn.START_SESSION;
+            // With MFA on, the link stands for the password only: the session waits for a code.
+            boolean secondFactor = command.signIn() == SignIn.START_SESSION && secondFactors.isOn(user.id());
+            boolean signIn = command.signIn() == SignIn.START_SESSION && !secondFactor;
             if (signIn) {
                 user.recordLogin(now);
             }
             users.update(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.EMAIL_VERIFIED, user.id(), null, command.client().ip(), null));
-            return new Verified(user, signIn ? issuer.start(user, command.client(), now) : null);
+            return new Verified(user, signIn ? issuer.start(user, command.client(), now) : null,
+                    secondFactor ? secondFactors.challenge(user, now) : null);
         });
         return new Redeemed(verified.user(), Optional.ofNullable(verified.started())
-                .map(started -> issuer.tokens(verified.user(), started, now)));
+                .map(started -> issuer.tokens(verified.user(), started, now)), Optional.ofNullable(verified.pending()));
     }
 }

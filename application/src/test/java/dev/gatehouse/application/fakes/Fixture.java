@@ -4,7 +4,9 @@ import dev.gatehouse.application.port.in.IssuedTokens;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.out.SettingsSource;
 import dev.gatehouse.application.service.AccountMail;
+import dev.gatehouse.application.service.SecondFactors;
 import dev.gatehouse.application.service.SessionIssuer;
+import dev.gatehouse.application.settings.MfaSettings;
 import dev.gatehouse.application.service.Throttle;
 import dev.gatehouse.application.settings.MailSettings;
 import dev.gatehouse.application.settings.AuthSettings;
@@ -49,6 +51,9 @@ public final class Fixture {
     public final SettingsSource source;
     public final SessionIssuer issuer;
     public final Throttle throttle;
+    public final InMemorySecondFactors secondFactorStore = new InMemorySecondFactors();
+    public final MfaSettings mfaSettings = new MfaSettings(Duration.ofMinutes(5), "Gatehouse", Duration.ofMinutes(15));
+    public final SecondFactors secondFactors;
 
     public Fixture() {
         this(VerificationMode.NONE);
@@ -59,6 +64,7 @@ public final class Fixture {
         this.source = SettingsSource.fixed(settings);
         this.issuer = new SessionIssuer(sessions, signer, source);
         this.throttle = new Throttle(limiter, audit, source, clock);
+        this.secondFactors = new SecondFactors(secondFactorStore, secondFactorStore, limiter, audit, source, mfaSettings);
     }
 
     public static AuthSettings settings(VerificationMode mode, byte[] successorKey) {

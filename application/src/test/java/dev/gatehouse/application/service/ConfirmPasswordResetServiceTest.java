@@ -44,7 +44,8 @@ class ConfirmPasswordResetServiceTest {
 
     private final Fixture fx = new Fixture();
     private final ConfirmPasswordResetService service = new ConfirmPasswordResetService(fx.oneTimeTokens, fx.users,
-            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle);
+            fx.sessions, fx.hasher, fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle,
+                fx.secondFactors);
     private final User ann = fx.addUser("ann@example.com", "annalee");
     private final IssuedTokens laptop = fx.startSession(ann);
     private final IssuedTokens phone = fx.startSession(ann);
@@ -135,7 +136,7 @@ class ConfirmPasswordResetServiceTest {
         confirm(token, NEW_PASSWORD, null);
 
         VerifyEmailService verify = new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit,
-                fx.throttle);
+                fx.throttle, fx.secondFactors);
         assertThrows(TokenNotValidException.class,
                 () -> verify.verifyEmail(new VerifyEmailCommand(verification, ClientInfo.UNKNOWN, SignIn.START_SESSION)));
     }
@@ -277,7 +278,8 @@ class ConfirmPasswordResetServiceTest {
                     }
                 });
         ConfirmPasswordResetService racingService = new ConfirmPasswordResetService(racing, fx.users, fx.sessions, fx.hasher,
-                fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle);
+                fx.issuer, fx.mail, fx.transactions, fx.source, fx.clock, fx.audit, fx.throttle,
+                fx.secondFactors);
 
         assertThrows(TokenNotValidException.class, () -> racingService.confirmPasswordReset(
                 new ConfirmPasswordResetCommand(token, PlainPassword.of(NEW_PASSWORD), null, ClientInfo.UNKNOWN,

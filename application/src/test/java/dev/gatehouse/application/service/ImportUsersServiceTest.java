@@ -143,7 +143,8 @@ class ImportUsersServiceTest {
     void theFirstLoginUpgradesAnImportedHash() {
         // The fake hasher's "legacy" hashes verify and need a rehash, as a Django hash does with the real one.
         ImportReport report = run(false, row("1", "ann@example.com", "ann", FakePasswordHasher.LEGACY_PREFIX + Fixture.PASSWORD));
-        LogInResult result = new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock)
+        LogInResult result = new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock,
+                fx.secondFactors)
                 .logIn(new LogInCommand("ann", PlainPassword.of(Fixture.PASSWORD), null));
 
         assertInstanceOf(LogInResult.LoggedIn.class, result);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class LogInServiceTest {
 
     private static LogInResult logIn(Fixture fx, String identifier, String password) {
-        return new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock)
+        return new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock,
+                fx.secondFactors)
                 .logIn(new LogInCommand(identifier, PlainPassword.of(password), null));
     }
 
@@ -115,7 +116,8 @@ class LogInServiceTest {
     void aLoginForAnOAuthClientOpensItsSessionWithTheGrantedScope() {
         Fixture fx = new Fixture();
         fx.addUser("ann@example.com", "ann");
-        LogInResult result = new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock)
+        LogInResult result = new LogInService(fx.users, fx.hasher, fx.issuer, fx.transactions, fx.limiter, fx.audit, fx.source, fx.clock,
+                fx.secondFactors)
                 .logIn(new LogInCommand("ann", PlainPassword.of(PASSWORD), null, "cli", "profile email"));
         var tokens = assertInstanceOf(LogInResult.LoggedIn.class, result).authenticated().tokens();
         assertEquals("cli", tokens.clientId());

@@ -26,7 +26,8 @@ class ResendVerificationServiceTest {
     private final ResendVerificationService service =
             new ResendVerificationService(fx.users, fx.mail, fx.transactions, fx.clock, fx.throttle, EnumerationFloor.NONE);
     private final VerifyEmailService verify =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit, fx.throttle);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit, fx.throttle,
+                fx.secondFactors);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private void resend(String email) {

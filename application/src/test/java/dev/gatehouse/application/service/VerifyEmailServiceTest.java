@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VerifyEmailServiceTest {
     private final Fixture fx = new Fixture(VerificationMode.MANDATORY);
     private final VerifyEmailService service =
-            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit, fx.throttle);
+            new VerifyEmailService(fx.oneTimeTokens, fx.users, fx.sessions, fx.issuer, fx.transactions, fx.clock, fx.audit, fx.throttle,
+                fx.secondFactors);
     private final User ann = fx.addUser("ann@example.com", "ann");
 
     private String mailedToken() {

@@ -13,7 +13,9 @@ import java.util.Objects;
 public final class Session {
     public enum RevokeReason { LOGOUT, LOGOUT_ALL, PASSWORD_CHANGED, PASSWORD_RESET, TOKEN_REUSE, ADMIN, USER_REVOKED,
         /** the address's first proof: sessions opened before it may belong to whoever registered it first */
-        EMAIL_VERIFIED, ROLE_CHANGED, ACCOUNT_DELETED, EMAIL_CHANGED }
+        EMAIL_VERIFIED, ROLE_CHANGED, ACCOUNT_DELETED, EMAIL_CHANGED,
+        /** a second factor was turned on: sessions opened with the password alone end */
+        MFA_ENABLED }
 
     private final SessionId id;
     private final UserId userId;

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.rest;
 
 import dev.gatehouse.adapter.in.rest.dto.DetailResponse;
+import dev.gatehouse.adapter.in.rest.dto.MfaDtos;
 import dev.gatehouse.adapter.in.rest.dto.Requests;
 import dev.gatehouse.adapter.in.rest.dto.TokenPairResponse;
 import dev.gatehouse.application.error.FieldErrors;
@@ -86,6 +87,9 @@ import java.util.Map;
                   account receives no reset link. A successful reset also marks the address verified (the link proved it).
                 * In `mandatory` mode a registration with a taken address answers exactly like a new one; the owner gets a
                   notice mail instead.
+                * Multi-factor authentication (TOTP apps and recovery codes, tag `mfa`): with MFA on, login (and verify-email or
+                  reset confirmation, which otherwise log in) answers `{mfa_required, mfa_token, methods}` and opens no session;
+                  POST /api/auth/mfa/verify with the mfa_token and a code opens it, with `amr: ["pwd","otp"]` and `aal: "aal2"`.
                 * Compatibility dialects, both off by default, let frontends written for other backends work unchanged:
                   `dj-rest-auth` at `/dj-rest-auth/…` (AUTH_COMPAT_DJ_REST_AUTH_ENABLED: Django's field names and trailing
                   slashes, DRF-shaped errors instead of problem+json, reset confirmation by `uid` + `token`, verify-email and
@@ -141,10 +145,11 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
     /** Logs in by email or username. Unknown account and wrong password are the same 401. */
     @Post("/login")
     @Operation(summary = "Log in")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with MFA on, `{mfa_required, mfa_token, methods}` and no session",
+            content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "account_disabled or email_not_verified (only after a correct password)", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse login(@Body Requests.Login body, HttpRequest<?> request) {
+    public Object login(@Body Requests.Login body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String identifier = body.login() != null ? body.login() : body.email() != null ? body.email() : body.username();
         if (identifier == null || identifier.isBlank()) {
@@ -153,6 +158,9 @@ public record AuthController(RegisterUserUseCase register, LogInUseCase logIn, R
         PlainPassword password = Fields.password(errors, "password", body.password());
         errors.throwIfAny();
         LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
+        if (result instanceof LogInResult.MfaRequired pending) {
+            return MfaDtos.MfaRequired.from(pending);
+        }
         return TokenPairResponse.withUser(LogInResults.authenticatedOrThrow(result));
     }
 

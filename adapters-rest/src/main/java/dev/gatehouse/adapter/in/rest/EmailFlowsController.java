@@ -2,7 +2,9 @@ package dev.gatehouse.adapter.in.rest;
 
 import dev.gatehouse.adapter.in.rest.dto.DetailResponse;
 import dev.gatehouse.adapter.in.rest.dto.Requests;
+import dev.gatehouse.adapter.in.rest.dto.MfaDtos;
 import dev.gatehouse.adapter.in.rest.dto.TokenPairResponse;
+import dev.gatehouse.application.port.in.Redeemed;
 import dev.gatehouse.application.error.FieldErrors;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
@@ -46,26 +48,33 @@ public record EmailFlowsController(VerifyEmailUseCase verifyEmail, ResendVerific
     /** The link in the verification mail: marks the address verified and logs in. Single use, 24 h. */
     @Get("/verify-email")
     @Operation(summary = "Verify an email address (link from the mail)")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with MFA on, `{mfa_required, mfa_token, methods}` and no session",
+            content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "token_not_valid: unknown, used, expired or superseded", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse verifyByLink(@QueryValue @Nullable String token, HttpRequest<?> request) {
+    public Object verifyByLink(@QueryValue @Nullable String token, HttpRequest<?> request) {
         return verify(token, request);
     }
 
     @Post("/verify-email")
     @Operation(summary = "Verify an email address")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with MFA on, `{mfa_required, mfa_token, methods}` and no session",
+            content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "token_not_valid", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse verifyByBody(@Body Requests.Token body, HttpRequest<?> request) {
+    public Object verifyByBody(@Body Requests.Token body, HttpRequest<?> request) {
         return verify(body.token(), request);
     }
 
-    private TokenPairResponse verify(String token, HttpRequest<?> request) {
+    private Object verify(String token, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String value = Fields.required(errors, "token", token);
         errors.throwIfAny();
-        return TokenPairResponse.withUser(verifyEmail.verifyEmail(
-                new VerifyEmailCommand(value, clientInfos.of(request), SignIn.START_SESSION)).authenticated());
+        return signedIn(verifyEmail.verifyEmail(new VerifyEmailCommand(value, clientInfos.of(request), SignIn.START_SESSION)));
+    }
+
+    /** The session's tokens, or (MFA on: a mailed link is not a second factor) the pending login a code completes. */
+    private static Object signedIn(Redeemed redeemed) {
+        return redeemed.mfaRequired().<Object>map(MfaDtos.MfaRequired::from)
+                .orElseGet(() -> TokenPairResponse.withUser(redeemed.authenticated()));
     }
 
     /** 202 with the same body for every address, known or not, verified or not. */
@@ -89,15 +98,16 @@ public record EmailFlowsController(VerifyEmailUseCase verifyEmail, ResendVerific
     /** Sets the new password, revokes every session, and logs in on a new one. */
     @Post("/password/reset/confirm")
     @Operation(summary = "Set a new password with the mailed token")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with MFA on, `{mfa_required, mfa_token, methods}` and no session",
+            content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "token_not_valid: unknown, used, expired, superseded or older than the last password change", content = @Content(mediaType = "application/problem+json"))
-    public TokenPairResponse confirmReset(@Body Requests.PasswordResetConfirm body, HttpRequest<?> request) {
+    public Object confirmReset(@Body Requests.PasswordResetConfirm body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String token = Fields.required(errors, "token", body.token());
         PlainPassword password = Fields.password(errors, "new_password", body.newPassword());
         errors.throwIfAny();
-        return TokenPairResponse.withUser(confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password,
-                Fields.optionalPassword(body.confirmPassword()), clientInfos.of(request), SignIn.START_SESSION)).authenticated());
+        return signedIn(confirmReset.confirmPasswordReset(new ConfirmPasswordResetCommand(token, password,
+                Fields.optionalPassword(body.confirmPassword()), clientInfos.of(request), SignIn.START_SESSION)));
     }
 
     private static EmailAddress email(Requests.Email body) {

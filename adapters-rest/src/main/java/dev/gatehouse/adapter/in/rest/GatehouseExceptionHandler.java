@@ -3,6 +3,8 @@ package dev.gatehouse.adapter.in.rest;
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.GatehouseException;
+import dev.gatehouse.application.error.MfaStateException;
+import dev.gatehouse.application.error.RecentLoginRequiredException;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
@@ -47,6 +49,9 @@ public final class GatehouseExceptionHandler implements ExceptionHandler<Gatehou
             case SettingsConflictException c -> HttpStatus.CONFLICT;
             // The admin API names each setting itself; reaching here, the problems still go out by setting.
             case SettingsRejectedException r -> HttpStatus.BAD_REQUEST;
+            case MfaStateException m -> HttpStatus.CONFLICT;
+            // 403, not 401: a 401 sends clients to refresh and retry, which cannot help here.
+            case RecentLoginRequiredException r -> HttpStatus.FORBIDDEN;
         };
         MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
                 exception instanceof ValidationFailedException v ? v.errors() : null);

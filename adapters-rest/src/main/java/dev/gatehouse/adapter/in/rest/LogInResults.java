@@ -12,9 +12,11 @@ public final class LogInResults {
     private LogInResults() {
     }
 
+    /** Every result but {@link LogInResult.MfaRequired}, which each dialect answers in its own shape. */
     public static AuthenticatedUser authenticatedOrThrow(LogInResult result) {
         return switch (result) {
             case LogInResult.LoggedIn in -> in.authenticated();
+            case LogInResult.MfaRequired pending -> throw new IllegalStateException("a pending MFA login is the dialect's to answer");
             case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
             case LogInResult.Refused refused -> throw switch (refused.reason()) {
                 case INVALID_CREDENTIALS -> new InvalidCredentialsException();

@@ -45,6 +45,22 @@ public interface LogInUseCase {
          */
         record Throttled(java.time.Duration retryAfter) implements LogInResult {
         }
+
+        /**
+         * The password was right and the account has a second factor: no session yet. The client sends
+         * {@code mfaToken} (opaque, single use, until {@code expiresAt}) with a code to {@link VerifyMfaUseCase};
+         * {@code methods} are the kinds of code it accepts.
+         */
+        record MfaRequired(String mfaToken, java.util.List<String> methods, java.time.Instant expiresAt) implements LogInResult {
+            public MfaRequired {
+                methods = java.util.List.copyOf(methods);
+            }
+
+            @Override
+            public String toString() {
+                return "MfaRequired[methods=" + methods + ", expiresAt=" + expiresAt + "]";
+            }
+        }
     }
 
     LogInResult logIn(LogInCommand command);

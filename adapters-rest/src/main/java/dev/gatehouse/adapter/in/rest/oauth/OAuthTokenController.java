@@ -141,8 +141,11 @@ public record OAuthTokenController(LogInUseCase logIn, RefreshSessionUseCase ref
                 case ACCOUNT_DISABLED -> "This account is disabled.";
                 case EMAIL_NOT_VERIFIED -> "The email address is not verified yet.";
             });
-            // A result this adapter does not know (a later second factor, say) is no token.
-            default -> throw OAuthError.invalidGrant("This sign-in cannot be completed at the token endpoint.");
+            // The password was right, but the account has a second factor, which RFC 6749's password grant has no
+            // step for: refused as Auth0 does (403 mfa_required), without tokens and without the pending login's
+            // token, which only the native MFA step can complete.
+            case LogInResult.MfaRequired pending -> throw new OAuthError(403, "mfa_required",
+                    "This account has a second factor: sign in through /api/auth/login and /api/auth/mfa/verify.");
         };
     }
 

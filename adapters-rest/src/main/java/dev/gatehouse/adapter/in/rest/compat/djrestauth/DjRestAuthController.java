@@ -115,11 +115,13 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
     @Post("/login/")
     @Operation(operationId = "djRestAuthLogin", summary = "Log in (dj-rest-auth LoginView)")
     @RequestBody(content = @Content(schema = @Schema(implementation = DjRestAuthDtos.LoginRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Login.class)))
+    @ApiResponse(responseCode = "200", description = "The tokens and the user; with MFA on, dj-rest-auth MFALoginView's "
+            + "{\"ephemeral_token\": …, \"mfa_required\": true} and no tokens (finish at mfa/verify/)",
+            content = @Content(schema = @Schema(oneOf = {Login.class, DjRestAuthMfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "400", description = "Body: {\"non_field_errors\": [\"Unable to log in with provided credentials.\"]} — also "
             + "for a disabled account or, in mandatory mode, an unverified address (after a correct password)")
     @ApiResponse(responseCode = "429", description = "Body: {\"detail\": \"Request was throttled. Expected available in N seconds.\"}")
-    public Login login(@Body @Nullable Object body, HttpRequest<?> request) {
+    public Object login(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         // LoginSerializer's CharField/EmailField(required=False, allow_blank=True): absent or "" is fine, null is not.
@@ -143,6 +145,7 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
         LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
         return switch (result) {
             case LogInResult.LoggedIn in -> Login.from(in.authenticated());
+            case LogInResult.MfaRequired pending -> new DjRestAuthMfaDtos.MfaRequired(pending.mfaToken(), true);
             case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
             case LogInResult.Refused refused -> throw new DrfError(DrfErrors.nonField(switch (refused.reason()) {
                 case INVALID_CREDENTIALS -> DrfErrors.BAD_CREDENTIALS;

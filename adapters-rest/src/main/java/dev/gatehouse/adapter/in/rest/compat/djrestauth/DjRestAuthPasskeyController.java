@@ -172,6 +172,8 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         LogInResult result = logInWithPasskey.logInWithPasskey(new PasskeyLogInCommand(credential, ceremony, clientInfos.of(request)));
         return switch (result) {
             case LogInResult.LoggedIn in -> Login.from(in.authenticated());
+            // A passkey is a phishing-resistant sign-in of its own (aal2): it never asks for a second factor.
+            case LogInResult.MfaRequired pending -> throw new IllegalStateException("a passkey sign-in asked for a second factor");
             case LogInResult.Throttled throttled -> throw new RateLimitedException(throttled.retryAfter());
             case LogInResult.Refused refused -> throw new DrfError(DrfErrors.nonField(switch (refused.reason()) {
                 case INVALID_CREDENTIALS -> LOGIN_FAILED;

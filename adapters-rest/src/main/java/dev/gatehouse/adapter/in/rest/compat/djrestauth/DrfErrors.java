@@ -9,6 +9,8 @@ import dev.gatehouse.application.error.EmailTakenException;
 import dev.gatehouse.application.error.SettingsConflictException;
 import dev.gatehouse.application.error.SettingsRejectedException;
 import dev.gatehouse.application.error.LastAdminException;
+import dev.gatehouse.application.error.MfaStateException;
+import dev.gatehouse.application.error.RecentLoginRequiredException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
 import dev.gatehouse.application.error.RateLimitedException;
@@ -67,6 +69,10 @@ public final class DrfErrors {
             case EmailTakenException e -> fields(Map.of("email", List.of(e.getMessage())), Map.of());
             case SettingsConflictException c -> detail(HttpStatus.CONFLICT, c.getMessage());
             case SettingsRejectedException r -> nonField(r.getMessage());
+            // dj-rest-auth's MFA views answer these with 400 and their own words.
+            case MfaStateException m -> detail(HttpStatus.BAD_REQUEST, m.enabled()
+                    ? "MFA is already enabled. Deactivate it before activating again." : "MFA is not enabled.");
+            case RecentLoginRequiredException r -> detail(HttpStatus.FORBIDDEN, r.getMessage());
         };
     }
 

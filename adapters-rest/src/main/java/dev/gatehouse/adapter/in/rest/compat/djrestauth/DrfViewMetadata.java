@@ -53,7 +53,14 @@ public final class DrfViewMetadata {
             Map.entry("/dj-rest-auth/registration", new View("Register", POST)),
             // VerifyEmailView names its methods itself (allowed_methods), in this order.
             Map.entry("/dj-rest-auth/registration/verify-email", new View("Verify Email", "POST, OPTIONS, HEAD")),
-            Map.entry("/dj-rest-auth/registration/resend-email", new View("Resend Email Verification", POST)));
+            Map.entry("/dj-rest-auth/registration/resend-email", new View("Resend Email Verification", POST)),
+            // dj_rest_auth.mfa's urls.py (DRF's view names split MFA/TOTP as camelcase_to_spaces does).
+            Map.entry("/dj-rest-auth/mfa/verify", new View("MFA Verify", POST)),
+            Map.entry("/dj-rest-auth/mfa/totp/activate", new View("TOTP Activate", GET_POST, true)),
+            Map.entry("/dj-rest-auth/mfa/totp/deactivate", new View("TOTP Deactivate", POST, true)),
+            Map.entry("/dj-rest-auth/mfa/status", new View("MFA Status", "GET, HEAD, OPTIONS", true)),
+            Map.entry("/dj-rest-auth/mfa/recovery-codes", new View("Recovery Codes", "GET, HEAD, OPTIONS", true)),
+            Map.entry("/dj-rest-auth/mfa/recovery-codes/regenerate", new View("Recovery Codes Regenerate", POST, true)));
     private static final List<String> RENDERS = List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML);
     private static final List<String> PARSES = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED,
             MediaType.MULTIPART_FORM_DATA);

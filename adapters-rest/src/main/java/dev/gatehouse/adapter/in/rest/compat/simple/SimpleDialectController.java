@@ -3,6 +3,8 @@ package dev.gatehouse.adapter.in.rest.compat.simple;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
 import dev.gatehouse.adapter.in.rest.LogInResults;
+import dev.gatehouse.adapter.in.rest.dto.MfaDtos;
+import dev.gatehouse.application.port.in.VerifyMfaUseCase;
 import dev.gatehouse.adapter.in.rest.Problem;
 import dev.gatehouse.adapter.in.rest.Problems;
 import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
@@ -68,7 +70,7 @@ import java.util.Map;
 @Requires(property = SimpleDialectController.ENABLED, value = "true")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public record SimpleDialectController(RegisterUserUseCase register, LogInUseCase logIn, RefreshSessionUseCase refresh,
-                                      LogOutUseCase logOut, UpdateProfileUseCase updateProfile,
+                                      LogOutUseCase logOut, UpdateProfileUseCase updateProfile, VerifyMfaUseCase verifyMfa,
                                       BearerAuthentication bearer, ClientInfos clientInfos) {
 
     public static final String ENABLED = "auth.compat.simple.enabled";
@@ -103,9 +105,10 @@ public record SimpleDialectController(RegisterUserUseCase register, LogInUseCase
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Operation(operationId = "simpleLogin", summary = "Log in")
     @RequestBody(content = @Content(schema = @Schema(implementation = SimpleDtos.LoginRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @ApiResponse(responseCode = "200", description = "The tokens; with MFA on, `{mfa_required, mfa_token, methods}` (finish at POST /api/mfa/verify)",
+            content = @Content(schema = @Schema(oneOf = {Tokens.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json"))
-    public Tokens login(@Body @Nullable Object body, HttpRequest<?> request) {
+    public Object login(@Body @Nullable Object body, HttpRequest<?> request) {
         LenientBody b = LenientBody.of(body, request);
         FieldErrors errors = new FieldErrors();
         String login = b.optional(errors, "login");
@@ -118,7 +121,27 @@ public record SimpleDialectController(RegisterUserUseCase register, LogInUseCase
         PlainPassword password = b.password(errors, "password");
         errors.throwIfAny();
         LogInResult result = logIn.logIn(new LogInCommand(identifier, password, clientInfos.of(request)));
+        if (result instanceof LogInResult.MfaRequired pending) {
+            return MfaDtos.MfaRequired.from(pending);
+        }
         return Tokens.from(LogInResults.authenticatedOrThrow(result));
+    }
+
+    /** The second step of a login with MFA on: the mfa_token from login and a code. */
+    @Post("/mfa/verify")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Operation(operationId = "simpleMfaVerify", summary = "Finish a login with a second factor")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MfaDtos.Verify.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_credentials (wrong code) or token_not_valid (mfa_token unknown, used, expired "
+            + "or dead after 5 wrong codes)", content = @Content(mediaType = "application/problem+json"))
+    public Tokens verifyMfa(@Body @Nullable Object body, HttpRequest<?> request) {
+        LenientBody b = LenientBody.of(body, request);
+        FieldErrors errors = new FieldErrors();
+        String token = b.required(errors, "mfa_token");
+        String code = b.required(errors, "code");
+        errors.throwIfAny();
+        return Tokens.from(verifyMfa.verify(new VerifyMfaUseCase.VerifyMfaCommand(token, code, clientInfos.of(request))));
     }
 
     /** Rotates: the pair in the answer replaces the one the client holds. */
