@@ -10,7 +10,12 @@ import dev.gatehouse.application.service.ConfirmPasswordResetService;
 import dev.gatehouse.application.service.CreateAdminService;
 import dev.gatehouse.application.service.DeleteAccountService;
 import dev.gatehouse.application.service.DispatchMailService;
+import dev.gatehouse.application.service.AdministerUserSessionsService;
 import dev.gatehouse.application.service.ImportUsersService;
+import dev.gatehouse.application.service.ListSigningKeysService;
+import dev.gatehouse.application.service.ManageMailOutboxService;
+import dev.gatehouse.application.service.SendPasswordResetService;
+import dev.gatehouse.application.service.ViewDashboardService;
 import dev.gatehouse.application.service.ListSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
@@ -50,7 +55,10 @@ import io.micronaut.context.annotation.Import;
         DeleteAccountService.class, ChangeEmailService.class, ConfirmEmailChangeService.class,
         // Administration.
         AdministerUsersService.class, QueryAuditService.class, RotateSigningKeyService.class, CreateAdminService.class,
-        ImportUsersService.class})
+        ImportUsersService.class,
+        // The admin console's additions (also in the admin API).
+        ViewDashboardService.class, AdministerUserSessionsService.class, SendPasswordResetService.class,
+        ListSigningKeysService.class, ManageMailOutboxService.class})
 final class UseCases {
     private UseCases() {
     }
