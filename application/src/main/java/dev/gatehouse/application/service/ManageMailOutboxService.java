@@ -41,8 +41,9 @@ public final class ManageMailOutboxService implements ManageMailOutboxUseCase {
         Admins.require(admin);
         int safePage = Math.max(0, page);
         int safeSize = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
-        MailOutboxAdministration.Page found = outbox.find(state, safePage, safeSize);
-        return new MailPage(found.items(), safePage, safeSize, found.total());
+        MailOutboxAdministration.Page found = outbox.find(state == null ? null : MailOutboxAdministration.Status.valueOf(state.name()),
+                safePage, safeSize);
+        return new MailPage(found.items().stream().map(ManageMailOutboxService::view).toList(), safePage, safeSize, found.total());
     }
 
     @Override
@@ -50,7 +51,8 @@ public final class ManageMailOutboxService implements ManageMailOutboxUseCase {
         Admins.require(admin);
         Instant now = clock.instant();
         transactions.run(() -> {
-            OutboxMail dead = outbox.findById(mailId).filter(m -> m.state() == MailState.DEAD)
+            MailOutboxAdministration.Envelope dead = outbox.findById(mailId)
+                    .filter(m -> m.status() == MailOutboxAdministration.Status.DEAD)
                     .orElseThrow(() -> new NotFoundException("Dead mail"));
             if (dead.template() == null) {
                 throw ValidationFailedException.of("mail", "This kind of mail is unknown to this version of the service.");
@@ -76,5 +78,10 @@ public final class ManageMailOutboxService implements ManageMailOutboxUseCase {
             audit.record(AuditEvent.of(now, AuditEvent.Type.ADMIN_MAIL_RETRIED, user.id(), admin.user().id(), null,
                     "dead mail " + mailId + " (" + dead.template().name().toLowerCase(java.util.Locale.ROOT) + ") written again"));
         });
+    }
+
+    private static OutboxMail view(MailOutboxAdministration.Envelope e) {
+        return new OutboxMail(e.id(), e.template(), e.recipient(), MailState.valueOf(e.status().name()), e.attempts(), e.createdAt(),
+                e.nextAttemptAt(), e.sentAt(), e.lastError());
     }
 }

@@ -1,8 +1,8 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import dev.gatehouse.application.port.in.ManageMailOutboxUseCase.MailState;
-import dev.gatehouse.application.port.in.ManageMailOutboxUseCase.OutboxMail;
 import dev.gatehouse.application.port.out.MailOutboxAdministration;
+import dev.gatehouse.application.port.out.MailOutboxAdministration.Envelope;
+import dev.gatehouse.application.port.out.MailOutboxAdministration.Status;
 import dev.gatehouse.domain.mail.MailMessage;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ public final class JdbcMailOutboxAdministration implements MailOutboxAdministrat
     }
 
     /** The stored status and attempts as the application's state; a mail pending after a failure is retrying. */
-    private static String where(MailState state) {
+    private static String where(Status state) {
         if (state == null) {
             return "";
         }
@@ -35,9 +35,9 @@ public final class JdbcMailOutboxAdministration implements MailOutboxAdministrat
     }
 
     @Override
-    public Page find(MailState state, int page, int size) {
+    public Page find(Status state, int page, int size) {
         String filter = where(state);
-        List<OutboxMail> items = sql.list("SELECT " + COLUMNS + " FROM mail_outbox" + filter + " ORDER BY id DESC LIMIT ? OFFSET ?",
+        List<Envelope> items = sql.list("SELECT " + COLUMNS + " FROM mail_outbox" + filter + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 ps -> {
                     ps.setInt(1, size);
                     ps.setLong(2, (long) page * size);
@@ -48,7 +48,7 @@ public final class JdbcMailOutboxAdministration implements MailOutboxAdministrat
     }
 
     @Override
-    public Optional<OutboxMail> findById(long id) {
+    public Optional<Envelope> findById(long id) {
         return sql.one("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?", ps -> ps.setLong(1, id),
                 JdbcMailOutboxAdministration::mail);
     }
@@ -58,13 +58,13 @@ public final class JdbcMailOutboxAdministration implements MailOutboxAdministrat
         return sql.update("DELETE FROM mail_outbox WHERE id = ? AND status = 'DEAD'", ps -> ps.setLong(1, id)) == 1;
     }
 
-    private static OutboxMail mail(ResultSet rs) throws SQLException {
-        String status = rs.getString("status");
+    private static Envelope mail(ResultSet rs) throws SQLException {
+        String stored = rs.getString("status");
         int attempts = rs.getInt("attempts");
-        MailState state = switch (status) {
-            case "DEAD" -> MailState.DEAD;
-            case "SENT" -> MailState.SENT;
-            default -> attempts > 0 ? MailState.RETRYING : MailState.PENDING;
+        Status status = switch (stored) {
+            case "DEAD" -> Status.DEAD;
+            case "SENT" -> Status.SENT;
+            default -> attempts > 0 ? Status.RETRYING : Status.PENDING;
         };
         MailMessage.Template template;
         try {
@@ -72,7 +72,7 @@ public final class JdbcMailOutboxAdministration implements MailOutboxAdministrat
         } catch (IllegalArgumentException e) {
             template = null; // a kind this version does not know (written by a newer one)
         }
-        return new OutboxMail(rs.getLong("id"), template, rs.getString("recipient"), state, attempts,
+        return new Envelope(rs.getLong("id"), template, rs.getString("recipient"), status, attempts,
                 PgSql.instant(rs, "created_at"), PgSql.instant(rs, "next_attempt_at"), PgSql.instant(rs, "sent_at"),
                 rs.getString("last_error"));
     }
