@@ -247,6 +247,12 @@ class AdminConsoleEndToEndTest extends HttpTest {
         ConsoleBrowser.Page bad = browser.get("/admin/audit?type=nonsense&user=x");
         assertEquals(400, bad.status());
         assertTrue(bad.body().contains("Unknown event type.") && bad.body().contains("Not a valid user id."), bad.body());
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        assertTrue(browser.get("/admin/audit?type=admin_created&from=" + tomorrow).body().contains("No event matches."));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertTrue(browser.get("/admin/audit?type=admin_created&from=" + today + "&to=" + today).body().contains("<td>admin_created</td>"));
+        assertEquals(400, browser.get("/admin/audit?from=soon").status());
+        assertEquals(200, browser.get("/admin/users?sort=email").status());
         assertEquals(200, browser.get("/admin/outbox?state=dead").status());
         assertEquals(400, browser.get("/admin/outbox?state=lost").status());
     }

@@ -71,6 +71,39 @@ class AdminOperationsEndToEndTest extends HttpTest {
     }
 
     @Test
+    void usersSortAndAuditFiltersByTime() {
+        String admin = bearer(adminToken());
+        String marker = "srt" + uniqueEmail().substring(5, 13);
+        register("b" + marker + "@example.com");
+        register("a" + marker + "@example.com");
+        register("c" + marker + "@example.com");
+        postJson("/api/auth/login", Map.of("email", "c" + marker + "@example.com", "password", PASSWORD));
+        assertEquals(List.of("a", "b", "c"), firstLetters(get("/api/admin/users?sort=email&query=" + marker, "Authorization", admin)));
+        assertEquals(List.of("b", "a", "c"), firstLetters(get("/api/admin/users?sort=oldest&query=" + marker, "Authorization", admin)));
+        assertEquals(List.of("c", "a", "b"), firstLetters(get("/api/admin/users?query=" + marker, "Authorization", admin)));
+        assertEquals("c", firstLetters(get("/api/admin/users?sort=last_login&query=" + marker, "Authorization", admin)).getFirst(),
+                "every registration signs in; the last sign-in was c's login");
+        assertProblem(get("/api/admin/users?sort=age", "Authorization", admin), 400, "validation_failed");
+
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        long all = ((Number) get("/api/admin/audit?type=registration", "Authorization", admin).map().get("total")).longValue();
+        long fromToday = ((Number) get("/api/admin/audit?type=registration&from=" + today, "Authorization", admin).map().get("total")).longValue();
+        long future = ((Number) get("/api/admin/audit?type=registration&from=" + tomorrow, "Authorization", admin).map().get("total")).longValue();
+        long past = ((Number) get("/api/admin/audit?type=registration&until=" + today, "Authorization", admin).map().get("total")).longValue();
+        assertTrue(fromToday >= 3);
+        assertEquals(0, future);
+        assertEquals(all, fromToday + past);
+        Response bad = get("/api/admin/audit?from=yesterday", "Authorization", admin);
+        assertProblem(bad, 400, "validation_failed");
+        assertTrue(bad.errors().containsKey("from"));
+    }
+
+    private static List<String> firstLetters(Response page) {
+        return ((List<?>) page.map().get("items")).stream().map(u -> ((String) ((Map<?, ?>) u).get("email")).substring(0, 1)).toList();
+    }
+
+    @Test
     void keysAreListedWithTheirState() {
         String admin = bearer(adminToken());
         String kid = postJson("/api/admin/keys/rotate", Map.of(), "Authorization", admin).string("kid");

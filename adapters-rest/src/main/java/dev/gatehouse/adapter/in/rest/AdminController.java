@@ -58,13 +58,16 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
 
     private static final Set<String> USER_FIELDS = Set.of("is_active", "role", "email_verified");
 
-    /** Users whose email or username contains {@code query}, newest first. */
+    /** Users whose email or username contains {@code query}, newest first unless {@code sort} says otherwise. */
     @Get("/users")
-    @Operation(summary = "Search users", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Search users", security = @SecurityRequirement(name = "bearer"),
+            description = "`sort`: newest (default), oldest, email, last_login.")
     public AdminDtos.UserPage searchUsers(@QueryValue @Nullable String query, @QueryValue @Nullable String page,
-                                          @QueryValue @Nullable String size, HttpRequest<?> request) {
+                                          @QueryValue @Nullable String size, @QueryValue @Nullable String sort,
+                                          HttpRequest<?> request) {
         Principal admin = bearer.require(request);
-        AdministerUsersUseCase.UserPage found = users.search(admin, query, pageOf(page) - 1, sizeOf(size));
+        AdministerUsersUseCase.UserPage found = users.search(admin, query, AdminParams.userSort(sort), pageOf(page) - 1,
+                sizeOf(size));
         return new AdminDtos.UserPage(found.items().stream().map(UserResponse::from).toList(), found.page() + 1, found.size(),
                 found.total());
     }
@@ -118,11 +121,13 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
         return new AdminDtos.LoggedOut("Every session of the user has been revoked.", revoked);
     }
 
-    /** Security events, newest first; filter by user id and/or type (e.g. login_failure). */
+    /** Security events, newest first; filter by user id, type (e.g. login_failure) and time ({@code from}, {@code until}). */
     @Get("/audit")
-    @Operation(summary = "Query the audit log", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Query the audit log", security = @SecurityRequirement(name = "bearer"),
+            description = "`from` (inclusive) and `until` (exclusive): an RFC 3339 time, or a date for the start of that UTC day.")
     public AdminDtos.AuditPage audit(@QueryValue @Nullable String user, @QueryValue @Nullable String type,
                                      @QueryValue @Nullable String page, @QueryValue @Nullable String size,
+                                     @QueryValue @Nullable String from, @QueryValue @Nullable String until,
                                      HttpRequest<?> request) {
         Principal admin = bearer.require(request);
         FieldErrors errors = new FieldErrors();
@@ -140,8 +145,10 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
                 }
             });
         }
+        java.time.Instant since = errors.attempt("from", () -> AdminParams.instant(from));
+        java.time.Instant before = errors.attempt("until", () -> AdminParams.instant(until));
         errors.throwIfAny();
-        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, pageOf(page) - 1, sizeOf(size));
+        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, since, before, pageOf(page) - 1, sizeOf(size));
         return new AdminDtos.AuditPage(found.items().stream().map(AdminDtos.AuditEventResponse::from).toList(), found.page() + 1,
                 found.size(), found.total());
     }

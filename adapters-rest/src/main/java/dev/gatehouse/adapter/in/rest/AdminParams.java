@@ -48,6 +48,38 @@ public final class AdminParams {
         }
     }
 
+    /** newest (default), oldest, email or last_login. */
+    public static dev.gatehouse.application.port.in.AdministerUsersUseCase.Sort userSort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return dev.gatehouse.application.port.in.AdministerUsersUseCase.Sort.NEWEST;
+        }
+        try {
+            return dev.gatehouse.application.port.in.AdministerUsersUseCase.Sort.valueOf(sort.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ValidationFailedException.of("sort", "Must be newest, oldest, email or last_login.");
+        }
+    }
+
+    /**
+     * A point in time from a query: an RFC 3339 time ({@code 2026-12-04T10:00:00Z}) or a date, which is the start of
+     * that UTC day. Null when blank.
+     */
+    public static java.time.Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                return java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.gatehouse.domain.shared.InvalidValueException(
+                    "Use an RFC 3339 time such as 2026-12-04T10:00:00Z, or a date such as 2026-12-04.");
+        }
+    }
+
     /** 1-based page number, default 1. */
     public static int page(String page) {
         return positive("page", page, 1, Integer.MAX_VALUE / 200);

@@ -254,13 +254,15 @@ public final class ConsoleController {
 
     @Get(value = "/users", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> users(HttpRequest<?> request, @QueryValue @Nullable String q,
-                                             @QueryValue @Nullable String page) {
+                                             @QueryValue @Nullable String page, @QueryValue @Nullable String sort) {
         return view(request, ctx -> {
             int p = AdminParams.page(page);
-            AdministerUsersUseCase.UserPage found = users.search(ctx.admin(), q, p - 1, 25);
+            AdministerUsersUseCase.Sort order = AdminParams.userSort(sort);
+            AdministerUsersUseCase.UserPage found = users.search(ctx.admin(), q, order, p - 1, 25);
             StringBuilder html = new StringBuilder("<h1>Users</h1><form class=\"filters\" method=\"get\" action=\"/admin/users\" role=\"search\">")
                     .append("<div><label for=\"q\">Email or username contains</label><input type=\"search\" id=\"q\" name=\"q\" value=\"")
-                    .append(esc(q)).append("\"></div><div><button type=\"submit\">Search</button></div></form>")
+                    .append(esc(q)).append("\"></div><div><label for=\"sort\">Order</label><select id=\"sort\" name=\"sort\">")
+                    .append(sortOptions(order)).append("</select></div><div><button type=\"submit\">Search</button></div></form>")
                     .append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Email</th><th scope=\"col\">Username</th>")
                     .append("<th scope=\"col\">Role</th><th scope=\"col\">Status</th><th scope=\"col\">Joined</th>")
                     .append("<th scope=\"col\">Last sign-in</th></tr></thead><tbody>");
@@ -274,9 +276,24 @@ public final class ConsoleController {
             if (found.items().isEmpty()) {
                 html.append("<tr><td colspan=\"6\">No user matches.</td></tr>");
             }
-            html.append("</tbody></table></div>").append(Html.pager("/admin/users", Map.of("q", q == null ? "" : q), p, 25, found.total()));
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("q", q);
+            query.put("sort", order == AdministerUsersUseCase.Sort.NEWEST ? null : order.name().toLowerCase(Locale.ROOT));
+            html.append("</tbody></table></div>").append(Html.pager("/admin/users", query, p, 25, found.total()));
             return page(ctx, HttpStatus.OK, "Users", "users", html.toString());
         });
+    }
+
+    private static String sortOptions(AdministerUsersUseCase.Sort selected) {
+        StringBuilder html = new StringBuilder();
+        Map<AdministerUsersUseCase.Sort, String> labels = new LinkedHashMap<>();
+        labels.put(AdministerUsersUseCase.Sort.NEWEST, "newest first");
+        labels.put(AdministerUsersUseCase.Sort.OLDEST, "oldest first");
+        labels.put(AdministerUsersUseCase.Sort.EMAIL, "by email");
+        labels.put(AdministerUsersUseCase.Sort.LAST_LOGIN, "by last sign-in");
+        labels.forEach((sort, label) -> html.append("<option value=\"").append(sort.name().toLowerCase(Locale.ROOT)).append('"')
+                .append(sort == selected ? " selected" : "").append('>').append(label).append("</option>"));
+        return html.toString();
     }
 
     @Get(value = "/users/{id}", produces = MediaType.TEXT_HTML)
@@ -609,6 +626,7 @@ public final class ConsoleController {
 
     @Get(value = "/audit", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> audit(HttpRequest<?> request, @QueryValue @Nullable String user, @QueryValue @Nullable String type,
+                                             @QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                              @QueryValue @Nullable String page) {
         return view(request, ctx -> {
             int p = AdminParams.page(page);
@@ -629,6 +647,20 @@ public final class ConsoleController {
                     errors.put("type", List.of("Unknown event type."));
                 }
             }
+            Instant since = null;
+            Instant until = null;
+            try {
+                since = AdminParams.instant(from);
+            } catch (InvalidValueException e) {
+                errors.put("from", List.of(e.getMessage()));
+            }
+            try {
+                // The form's "to" is a day, included: the query stops at the start of the next one.
+                Instant day = AdminParams.instant(to);
+                until = day == null ? null : to.strip().length() == 10 ? day.plus(java.time.Duration.ofDays(1)) : day;
+            } catch (InvalidValueException e) {
+                errors.put("to", List.of(e.getMessage()));
+            }
             StringBuilder html = new StringBuilder("<h1>Audit log</h1><form class=\"filters\" method=\"get\" action=\"/admin/audit\">")
                     .append("<div><label for=\"user\">User id</label><input type=\"text\" id=\"user\" name=\"user\" value=\"").append(esc(user))
                     .append('"').append(errors.containsKey("user") ? " aria-invalid=\"true\"" : "").append('>');
@@ -641,9 +673,10 @@ public final class ConsoleController {
             }
             html.append("</select>");
             errors.getOrDefault("type", List.of()).forEach(m -> html.append("<p class=\"field-error\">").append(esc(m)).append("</p>"));
-            html.append("</div><div><button type=\"submit\">Filter</button></div></form>");
+            html.append("</div>").append(dateField("from", "From (UTC day)", from, errors)).append(dateField("to", "To (UTC day, included)", to, errors))
+                    .append("<div><button type=\"submit\">Filter</button></div></form>");
             if (errors.isEmpty()) {
-                QueryAuditUseCase.AuditPage found = audit.query(ctx.admin(), userId, eventType, p - 1, 50);
+                QueryAuditUseCase.AuditPage found = audit.query(ctx.admin(), userId, eventType, since, until, p - 1, 50);
                 html.append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Type</th>")
                         .append("<th scope=\"col\">User</th><th scope=\"col\">Actor</th><th scope=\"col\">Address</th><th scope=\"col\">Detail</th>")
                         .append("</tr></thead><tbody>");
@@ -659,10 +692,20 @@ public final class ConsoleController {
                 Map<String, String> query = new LinkedHashMap<>();
                 query.put("user", user);
                 query.put("type", type);
+                query.put("from", from);
+                query.put("to", to);
                 html.append(Html.pager("/admin/audit", query, p, 50, found.total()));
             }
             return page(ctx, errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "Audit log", "audit", html.toString());
         });
+    }
+
+    private static String dateField(String name, String label, String value, Map<String, List<String>> errors) {
+        StringBuilder html = new StringBuilder("<div><label for=\"").append(name).append("\">").append(esc(label)).append("</label>")
+                .append("<input type=\"date\" id=\"").append(name).append("\" name=\"").append(name).append("\" value=\"").append(esc(value))
+                .append('"').append(errors.containsKey(name) ? " aria-invalid=\"true\"" : "").append('>');
+        errors.getOrDefault(name, List.of()).forEach(m -> html.append("<p class=\"field-error\">").append(esc(m)).append("</p>"));
+        return html.append("</div>").toString();
     }
 
     private static String userLink(UserId id) {
