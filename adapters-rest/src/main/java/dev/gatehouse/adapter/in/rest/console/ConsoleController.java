@@ -799,6 +799,9 @@ public final class ConsoleController {
                 response = page(ctx, HttpStatus.NOT_FOUND, "Not found", null, "<h1>Not found</h1><p>" + esc(e.getMessage()) + "</p>");
             } catch (PermissionDeniedException e) {
                 response = page(ctx, HttpStatus.FORBIDDEN, "Not allowed", null, "<h1>Not allowed</h1><p>" + esc(e.getMessage()) + "</p>");
+            } catch (InvalidValueException e) {
+                response = page(ctx, HttpStatus.BAD_REQUEST, "Refused", null,
+                        "<h1>That did not work</h1><p class=\"alert\" role=\"alert\">" + esc(e.getMessage()) + "</p>");
             } catch (GatehouseException e) {
                 response = page(ctx, HttpStatus.valueOf(statusOf(e)), "Refused", null,
                         "<h1>That did not work</h1><p class=\"alert\" role=\"alert\">" + esc(message(e)) + "</p>");
