@@ -18,8 +18,13 @@ import dev.gatehouse.application.service.ConfirmPasswordResetService;
 import dev.gatehouse.application.service.CreateAdminService;
 import dev.gatehouse.application.service.DeleteAccountService;
 import dev.gatehouse.application.service.DispatchMailService;
+import dev.gatehouse.application.service.AdministerUserSessionsService;
 import dev.gatehouse.application.service.ImportUsersService;
 import dev.gatehouse.application.service.IntrospectTokenService;
+import dev.gatehouse.application.service.ListSigningKeysService;
+import dev.gatehouse.application.service.ManageMailOutboxService;
+import dev.gatehouse.application.service.SendPasswordResetService;
+import dev.gatehouse.application.service.ViewDashboardService;
 import dev.gatehouse.application.service.ListSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
@@ -77,7 +82,10 @@ import io.micronaut.context.annotation.Import;
         RenamePasskeyService.class, DeletePasskeyService.class,
         // Second factors (TOTP and recovery codes).
         SecondFactors.class, SetUpTotpService.class, ConfirmTotpService.class, VerifyMfaService.class, DisableTotpService.class,
-        RegenerateRecoveryCodesService.class, GetMfaStatusService.class, ResetMfaService.class})
+        RegenerateRecoveryCodesService.class, GetMfaStatusService.class, ResetMfaService.class,
+        // The admin console's additions (also in the admin API).
+        ViewDashboardService.class, AdministerUserSessionsService.class, SendPasswordResetService.class,
+        ListSigningKeysService.class, ManageMailOutboxService.class})
 final class UseCases {
     private UseCases() {
     }

@@ -55,7 +55,7 @@ class MfaEndToEndTest extends HttpTest {
     private record Enrolled(String email, String userId, byte[] secret, List<String> recoveryCodes, String access) {
     }
 
-    private static byte[] base32(String text) {
+    static byte[] base32(String text) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         byte[] out = new byte[text.length() * 5 / 8];
         int buffer = 0;

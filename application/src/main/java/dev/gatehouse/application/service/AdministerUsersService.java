@@ -36,7 +36,7 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
     }
 
     @Override
-    public UserPage search(Principal admin, String query, int page, int size) {
+    public UserPage search(Principal admin, String query, Sort sort, int page, int size) {
         Admins.require(admin);
         int safePage = Math.max(0, page);
         int safeSize = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
@@ -44,7 +44,8 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
         if (q.length() > 254) {
             q = q.substring(0, 254);
         }
-        UserRepository.Page found = users.search(q, safePage, safeSize);
+        UserRepository.Order order = UserRepository.Order.valueOf((sort == null ? Sort.NEWEST : sort).name());
+        UserRepository.Page found = users.search(q, order, safePage, safeSize);
         return new UserPage(found.items(), safePage, safeSize, found.total());
     }
 

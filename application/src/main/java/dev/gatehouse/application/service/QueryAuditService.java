@@ -14,11 +14,12 @@ public final class QueryAuditService implements QueryAuditUseCase {
     }
 
     @Override
-    public AuditPage query(Principal admin, UserId user, AuditEvent.Type type, int page, int size) {
+    public AuditPage query(Principal admin, UserId user, AuditEvent.Type type, java.time.Instant from, java.time.Instant until,
+                           int page, int size) {
         Admins.require(admin);
         int safePage = Math.max(0, page);
         int safeSize = Math.min(Math.max(1, size), AdministerUsersService.MAX_PAGE_SIZE);
-        AuditLog.Page found = audit.find(new AuditLog.Query(user, type, safePage, safeSize));
+        AuditLog.Page found = audit.find(new AuditLog.Query(user, type, from, until, safePage, safeSize));
         return new AuditPage(found.items(), safePage, safeSize, found.total());
     }
 }

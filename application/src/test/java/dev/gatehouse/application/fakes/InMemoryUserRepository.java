@@ -49,12 +49,18 @@ public final class InMemoryUserRepository implements UserRepository, Snapshottab
     }
 
     @Override
-    public Page search(String query, int page, int size) {
+    public Page search(String query, Order order, int page, int size) {
         String q = query == null ? "" : query.toLowerCase(java.util.Locale.ROOT);
         java.util.List<User> matching = rows.values().stream()
                 .filter(u -> q.isEmpty() || u.email().canonical().contains(q)
                         || (u.username() != null && u.username().canonical().contains(q)))
-                .sorted(java.util.Comparator.comparing(User::dateJoined).reversed())
+                .sorted(switch (order) {
+                    case NEWEST -> java.util.Comparator.comparing(User::dateJoined).reversed();
+                    case OLDEST -> java.util.Comparator.comparing(User::dateJoined);
+                    case EMAIL -> java.util.Comparator.comparing((User u) -> u.email().canonical());
+                    case LAST_LOGIN -> java.util.Comparator.comparing(User::lastLogin,
+                            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
+                })
                 .map(Copies::of)
                 .toList();
         return new Page(matching.stream().skip((long) page * size).limit(size).toList(), matching.size());

@@ -32,6 +32,8 @@ public final class RecordingAuditLog implements AuditLog, Snapshottable {
         List<AuditEvent> matching = events.reversed().stream()
                 .filter(e -> query.user() == null || query.user().equals(e.user()))
                 .filter(e -> query.type() == null || query.type() == e.type())
+                .filter(e -> query.from() == null || !e.occurredAt().isBefore(query.from()))
+                .filter(e -> query.until() == null || e.occurredAt().isBefore(query.until()))
                 .toList();
         return new Page(matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList(), matching.size());
     }

@@ -48,6 +48,14 @@ public final class JdbcAuditLog implements AuditLog {
             where.append(" AND type = ?");
             args.add(query.type().name());
         }
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            args.add(java.time.OffsetDateTime.ofInstant(query.from(), java.time.ZoneOffset.UTC));
+        }
+        if (query.until() != null) {
+            where.append(" AND occurred_at < ?");
+            args.add(java.time.OffsetDateTime.ofInstant(query.until(), java.time.ZoneOffset.UTC));
+        }
         long total = sql.one("SELECT count(*) FROM audit_events" + where, ps -> bind(ps, args), rs -> rs.getLong(1)).orElse(0L);
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(query.size());

@@ -54,7 +54,7 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public Page search(String query, int page, int size) {
+    public Page search(String query, Order order, int page, int size) {
         // Canonical, like the columns searched: a whole address matches in its IDNA ASCII form.
         String q = query == null ? "" : EmailAddress.canonicalOf(query).orElse(Username.canonicalOf(query));
         // LIKE metacharacters in the query are matched literally.
@@ -66,7 +66,13 @@ public final class JdbcUserRepository implements UserRepository {
                 ps.setString(2, pattern);
             }
         }, rs -> rs.getLong(1)).orElse(0L);
-        java.util.List<User> items = sql.list(SELECT + where + "ORDER BY u.date_joined DESC, u.id LIMIT ? OFFSET ?", ps -> {
+        String orderBy = switch (order) {
+            case NEWEST -> "ORDER BY u.date_joined DESC, u.id ";
+            case OLDEST -> "ORDER BY u.date_joined, u.id ";
+            case EMAIL -> "ORDER BY u.email_canonical, u.id ";
+            case LAST_LOGIN -> "ORDER BY u.last_login DESC NULLS LAST, u.id ";
+        };
+        java.util.List<User> items = sql.list(SELECT + where + orderBy + "LIMIT ? OFFSET ?", ps -> {
             int i = 1;
             if (!q.isEmpty()) {
                 ps.setString(i++, pattern);

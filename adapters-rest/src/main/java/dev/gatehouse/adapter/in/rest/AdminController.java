@@ -8,14 +8,11 @@ import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.port.in.AdministerUsersUseCase;
 import dev.gatehouse.application.port.in.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.ManageSettingsUseCase;
-import dev.gatehouse.application.port.in.ManageSettingsUseCase.Setting;
-import dev.gatehouse.application.error.SettingsRejectedException;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.in.QueryAuditUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeyUseCase;
 import dev.gatehouse.application.settings.RateLimits;
 import dev.gatehouse.application.settings.Tunables;
-import dev.gatehouse.application.settings.VerificationMode;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.shared.InvalidValueException;
 import dev.gatehouse.domain.user.Role;
@@ -40,11 +37,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -58,13 +52,16 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
 
     private static final Set<String> USER_FIELDS = Set.of("is_active", "role", "email_verified");
 
-    /** Users whose email or username contains {@code query}, newest first. */
+    /** Users whose email or username contains {@code query}, newest first unless {@code sort} says otherwise. */
     @Get("/users")
-    @Operation(summary = "Search users", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Search users", security = @SecurityRequirement(name = "bearer"),
+            description = "`sort`: newest (default), oldest, email, last_login.")
     public AdminDtos.UserPage searchUsers(@QueryValue @Nullable String query, @QueryValue @Nullable String page,
-                                          @QueryValue @Nullable String size, HttpRequest<?> request) {
+                                          @QueryValue @Nullable String size, @QueryValue @Nullable String sort,
+                                          HttpRequest<?> request) {
         Principal admin = bearer.require(request);
-        AdministerUsersUseCase.UserPage found = users.search(admin, query, pageOf(page) - 1, sizeOf(size));
+        AdministerUsersUseCase.UserPage found = users.search(admin, query, AdminParams.userSort(sort), pageOf(page) - 1,
+                sizeOf(size));
         return new AdminDtos.UserPage(found.items().stream().map(UserResponse::from).toList(), found.page() + 1, found.size(),
                 found.total());
     }
@@ -118,11 +115,13 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
         return new AdminDtos.LoggedOut("Every session of the user has been revoked.", revoked);
     }
 
-    /** Security events, newest first; filter by user id and/or type (e.g. login_failure). */
+    /** Security events, newest first; filter by user id, type (e.g. login_failure) and time ({@code from}, {@code until}). */
     @Get("/audit")
-    @Operation(summary = "Query the audit log", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Query the audit log", security = @SecurityRequirement(name = "bearer"),
+            description = "`from` (inclusive) and `until` (exclusive): an RFC 3339 time, or a date for the start of that UTC day.")
     public AdminDtos.AuditPage audit(@QueryValue @Nullable String user, @QueryValue @Nullable String type,
                                      @QueryValue @Nullable String page, @QueryValue @Nullable String size,
+                                     @QueryValue @Nullable String from, @QueryValue @Nullable String until,
                                      HttpRequest<?> request) {
         Principal admin = bearer.require(request);
         FieldErrors errors = new FieldErrors();
@@ -140,8 +139,10 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
                 }
             });
         }
+        java.time.Instant since = errors.attempt("from", () -> AdminParams.instant(from));
+        java.time.Instant before = errors.attempt("until", () -> AdminParams.instant(until));
         errors.throwIfAny();
-        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, pageOf(page) - 1, sizeOf(size));
+        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, since, before, pageOf(page) - 1, sizeOf(size));
         return new AdminDtos.AuditPage(found.items().stream().map(AdminDtos.AuditEventResponse::from).toList(), found.page() + 1,
                 found.size(), found.total());
     }
@@ -181,72 +182,10 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
         return writeSettings(request, body, false);
     }
 
-    private static final Map<Setting, String> SETTING_FIELDS = Map.of(Setting.ACCESS_TOKEN_TTL, "access_token_ttl",
-            Setting.REFRESH_TOKEN_TTL, "refresh_token_ttl", Setting.REFRESH_REUSE_GRACE, "refresh_reuse_grace",
-            Setting.VERIFICATION_MODE, "verification_mode", Setting.PASSWORD_MIN_LENGTH, "password_min_length",
-            Setting.RATE_LIMITS, "rate_limits");
-
     private AdminDtos.SettingsResponse writeSettings(HttpRequest<?> request, Map<String, Object> body, boolean replace) {
         Principal admin = bearer.require(request);
-        if (body == null) {
-            throw ValidationFailedException.of("non_field_errors", "Expected a JSON object.");
-        }
-        FieldErrors errors = new FieldErrors();
-        Set<String> known = Set.of("access_token_ttl", "refresh_token_ttl", "refresh_reuse_grace", "verification_mode",
-                "password_min_length", "rate_limits", "version", "updated_at");
-        body.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(LogSafe.escape(k, 64), "Unknown field."));
-        Duration access = duration(errors, body, "access_token_ttl", replace);
-        Duration refresh = duration(errors, body, "refresh_token_ttl", replace);
-        Duration grace = duration(errors, body, "refresh_reuse_grace", replace);
-        VerificationMode mode = null;
-        if (body.containsKey("verification_mode") || replace) {
-            if (!(body.get("verification_mode") instanceof String m)) {
-                errors.add("verification_mode", body.containsKey("verification_mode") ? "Not a valid string." : Fields.REQUIRED);
-            } else {
-                mode = errors.attempt("verification_mode", () -> {
-                    try {
-                        return VerificationMode.parse(m);
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidValueException("Must be none, optional or mandatory.");
-                    }
-                });
-            }
-        }
-        Integer minLength = integer(errors, body, "password_min_length", replace);
-        ManageSettingsUseCase.RateLimitsChange limits = null;
-        if (body.containsKey("rate_limits") || replace) {
-            if (!(body.get("rate_limits") instanceof Map<?, ?> raw)) {
-                errors.add("rate_limits", body.containsKey("rate_limits") ? "Expected an object." : Fields.REQUIRED);
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> l = (Map<String, Object>) raw;
-                FieldErrors inner = new FieldErrors();
-                Set<String> knownLimits = Set.of("login_max_failures", "lockout", "login_per_address_per_minute",
-                        "mail_per_address_per_hour", "mail_per_client_per_hour", "token_guesses_per_client_per_hour",
-                        "registrations_per_client_per_hour");
-                l.keySet().stream().filter(k -> !knownLimits.contains(k)).forEach(k -> inner.add(LogSafe.escape(k, 64), "Unknown field."));
-                limits = new ManageSettingsUseCase.RateLimitsChange(integer(inner, l, "login_max_failures", replace),
-                        duration(inner, l, "lockout", replace), integer(inner, l, "login_per_address_per_minute", replace),
-                        integer(inner, l, "mail_per_address_per_hour", replace), integer(inner, l, "mail_per_client_per_hour", replace),
-                        integer(inner, l, "token_guesses_per_client_per_hour", replace),
-                        integer(inner, l, "registrations_per_client_per_hour", replace));
-                inner.toException().errors().forEach((field, messages) -> errors.addAll("rate_limits." + field, messages));
-            }
-        }
-        OptionalLong version = OptionalLong.empty();
-        if (body.get("version") != null) {
-            Integer v = integer(errors, body, "version", true);
-            version = v == null ? OptionalLong.empty() : OptionalLong.of(v);
-        }
-        errors.throwIfAny();
-        var change = new ManageSettingsUseCase.SettingsChange(access, refresh, grace, mode, minLength, limits);
-        try {
-            return AdminDtos.SettingsResponse.from(settings.update(admin, change, version));
-        } catch (SettingsRejectedException rejected) {
-            FieldErrors bounds = new FieldErrors();
-            rejected.problems().forEach((setting, message) -> bounds.add(SETTING_FIELDS.get(setting), message));
-            throw bounds.toException();
-        }
+        SettingsBody.Parsed parsed = SettingsBody.parse(body, replace);
+        return AdminDtos.SettingsResponse.from(SettingsBody.apply(settings, admin, parsed));
     }
 
     private static Boolean bool(FieldErrors errors, Map<String, Object> body, String field) {
@@ -257,38 +196,6 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
             return b;
         }
         errors.add(field, "Must be a valid boolean.");
-        return null;
-    }
-
-    /** The field as an int; absent is an error only when {@code required} (PATCH leaves it unchanged). */
-    private static Integer integer(FieldErrors errors, Map<String, Object> body, String field, boolean required) {
-        if (!required && !body.containsKey(field)) {
-            return null;
-        }
-        Object value = body.get(field);
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            long v = ((Number) value).longValue();
-            if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
-                return (int) v;
-            }
-        }
-        errors.add(field, value == null ? Fields.REQUIRED : "A valid integer is required.");
-        return null;
-    }
-
-    private static Duration duration(FieldErrors errors, Map<String, Object> body, String field, boolean required) {
-        if (!required && !body.containsKey(field)) {
-            return null;
-        }
-        if (body.get(field) instanceof String s) {
-            try {
-                return Duration.parse(s);
-            } catch (DateTimeParseException e) {
-                errors.add(field, "Use an ISO 8601 duration such as PT5M.");
-                return null;
-            }
-        }
-        errors.add(field, body.get(field) == null ? Fields.REQUIRED : "Use an ISO 8601 duration such as PT5M.");
         return null;
     }
 

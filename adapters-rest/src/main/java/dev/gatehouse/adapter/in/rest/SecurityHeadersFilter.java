@@ -19,6 +19,7 @@ import java.time.Duration;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class SecurityHeadersFilter {
     static final String CSP_HEADER = "Content-Security-Policy";
+    public static final String CSP_HEADER_NAME = CSP_HEADER;
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

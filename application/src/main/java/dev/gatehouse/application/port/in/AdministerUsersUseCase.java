@@ -14,7 +14,15 @@ public interface AdministerUsersUseCase {
     record UserChanges(Boolean active, Role role, Boolean emailVerified) {
     }
 
-    UserPage search(Principal admin, String query, int page, int size);
+    /** How a search is ordered; {@code LAST_LOGIN} puts the most recent sign-in first and never-signed-in last. */
+    enum Sort { NEWEST, OLDEST, EMAIL, LAST_LOGIN }
+
+    /** Newest first. */
+    default UserPage search(Principal admin, String query, int page, int size) {
+        return search(admin, query, Sort.NEWEST, page, size);
+    }
+
+    UserPage search(Principal admin, String query, Sort sort, int page, int size);
 
     User get(Principal admin, UserId id);
 

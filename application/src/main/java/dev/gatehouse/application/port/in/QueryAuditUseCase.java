@@ -9,5 +9,11 @@ public interface QueryAuditUseCase {
     }
 
     /** Newest first; {@code user} and {@code type} may be null. Administrators only. */
-    AuditPage query(Principal admin, UserId user, AuditEvent.Type type, int page, int size);
+    default AuditPage query(Principal admin, UserId user, AuditEvent.Type type, int page, int size) {
+        return query(admin, user, type, null, null, page, size);
+    }
+
+    /** Also bounded in time: {@code from} inclusive, {@code until} exclusive; either may be null. */
+    AuditPage query(Principal admin, UserId user, AuditEvent.Type type, java.time.Instant from, java.time.Instant until, int page,
+                    int size);
 }

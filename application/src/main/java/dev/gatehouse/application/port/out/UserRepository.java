@@ -23,8 +23,16 @@ public interface UserRepository {
     record Page(java.util.List<User> items, long total) {
     }
 
+    /** The orders a user search can come in; ties are broken by id. */
+    enum Order { NEWEST, OLDEST, EMAIL, LAST_LOGIN }
+
     /** Users whose email or username contains {@code query} (case-insensitive; all when blank), newest first. */
-    Page search(String query, int page, int size);
+    default Page search(String query, int page, int size) {
+        return search(query, Order.NEWEST, page, size);
+    }
+
+    /** As {@link #search(String, int, int)}, in {@code order} ({@code LAST_LOGIN}: most recent first, never last). */
+    Page search(String query, Order order, int page, int size);
 
     /** @throws DuplicateUserException when the email or username is already taken */
     void insert(User user);
