@@ -1,6 +1,14 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.service.AccountMail;
+import dev.gatehouse.application.service.BeginSocialLoginService;
+import dev.gatehouse.application.service.CompleteSocialLoginService;
+import dev.gatehouse.application.service.ConnectIdentityService;
+import dev.gatehouse.application.service.DisconnectIdentityService;
+import dev.gatehouse.application.service.ListIdentitiesService;
+import dev.gatehouse.application.service.RedeemSocialLoginCodeService;
+import dev.gatehouse.application.service.SignInWithProviderService;
+import dev.gatehouse.application.service.SocialAccounts;
 import dev.gatehouse.application.service.AdministerUsersService;
 import dev.gatehouse.application.service.AuthenticateService;
 import dev.gatehouse.application.service.ChangeEmailService;
@@ -50,7 +58,11 @@ import io.micronaut.context.annotation.Import;
         DeleteAccountService.class, ChangeEmailService.class, ConfirmEmailChangeService.class,
         // Administration.
         AdministerUsersService.class, QueryAuditService.class, RotateSigningKeyService.class, CreateAdminService.class,
-        ImportUsersService.class})
+        ImportUsersService.class,
+        // Social login (outside identity providers).
+        SocialAccounts.class, BeginSocialLoginService.class, CompleteSocialLoginService.class,
+        RedeemSocialLoginCodeService.class, SignInWithProviderService.class, ConnectIdentityService.class,
+        ListIdentitiesService.class, DisconnectIdentityService.class})
 final class UseCases {
     private UseCases() {
     }

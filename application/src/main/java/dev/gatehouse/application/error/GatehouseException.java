@@ -9,7 +9,7 @@ public abstract sealed class GatehouseException extends RuntimeException
         permits ValidationFailedException, InvalidCredentialsException, EmailNotVerifiedException,
         AccountDisabledException, TokenNotValidException, TokenReusedException, NotAuthenticatedException,
         PermissionDeniedException, NotFoundException, RateLimitedException, LastAdminException, EmailTakenException,
-        SettingsConflictException, SettingsRejectedException {
+        SettingsConflictException, SettingsRejectedException, SocialLoginException {
 
     protected GatehouseException(String message) {
         // No stack trace: these are expected outcomes, thrown on hot paths, and never logged as errors.

@@ -26,7 +26,9 @@ public final class Throttle {
         /** verify-email, password/reset/confirm, email-change confirmation: per client address */
         TOKEN_GUESS,
         /** register: per client address */
-        REGISTRATION
+        REGISTRATION,
+        /** social sign-in and its browser flow: per client address per minute, as password login */
+        SOCIAL_LOGIN
     }
 
     private final RateLimiter limiter;
@@ -60,11 +62,17 @@ public final class Throttle {
             }
             case TOKEN_GUESS -> check("token:ip:" + ip, limits.tokenGuessesPerClientPerHour(), now, ip, action);
             case REGISTRATION -> check("register:ip:" + ip, limits.registrationsPerClientPerHour(), now, ip, action);
+            case SOCIAL_LOGIN -> check("social:ip:" + ip, limits.loginPerAddressPerMinute(), Duration.ofMinutes(1), now, ip,
+                    action);
         }
     }
 
     private void check(String key, int limit, Instant now, String ip, Action action) {
-        RateLimiter.Count count = limiter.hit(key, HOUR, now);
+        check(key, limit, HOUR, now, ip, action);
+    }
+
+    private void check(String key, int limit, Duration window, Instant now, String ip, Action action) {
+        RateLimiter.Count count = limiter.hit(key, window, now);
         if (count.hits() > limit) {
             if (count.hits() == limit + 1) { // once per window, not once per refused request
                 audit.record(AuditEvent.of(now, AuditEvent.Type.RATE_LIMITED, null, null, ip, action.name().toLowerCase()));

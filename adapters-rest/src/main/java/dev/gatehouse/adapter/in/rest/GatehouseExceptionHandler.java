@@ -8,6 +8,7 @@ import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
 import dev.gatehouse.application.error.SettingsConflictException;
 import dev.gatehouse.application.error.SettingsRejectedException;
+import dev.gatehouse.application.error.SocialLoginException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
@@ -47,6 +48,7 @@ public final class GatehouseExceptionHandler implements ExceptionHandler<Gatehou
             case SettingsConflictException c -> HttpStatus.CONFLICT;
             // The admin API names each setting itself; reaching here, the problems still go out by setting.
             case SettingsRejectedException r -> HttpStatus.BAD_REQUEST;
+            case SocialLoginException s -> SocialLoginStatus.of(s.reason());
         };
         MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
                 exception instanceof ValidationFailedException v ? v.errors() : null);

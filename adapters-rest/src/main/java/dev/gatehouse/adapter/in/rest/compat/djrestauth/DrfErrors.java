@@ -8,6 +8,7 @@ import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
 import dev.gatehouse.application.error.SettingsConflictException;
 import dev.gatehouse.application.error.SettingsRejectedException;
+import dev.gatehouse.application.error.SocialLoginException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
@@ -67,6 +68,7 @@ public final class DrfErrors {
             case EmailTakenException e -> fields(Map.of("email", List.of(e.getMessage())), Map.of());
             case SettingsConflictException c -> detail(HttpStatus.CONFLICT, c.getMessage());
             case SettingsRejectedException r -> nonField(r.getMessage());
+            case SocialLoginException s -> DjRestAuthSocialErrors.of(s);
         };
     }
 
