@@ -62,12 +62,6 @@ import java.util.UUID;
 public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, ConnectIdentityUseCase connect,
                                          ListIdentitiesUseCase list, DisconnectIdentityUseCase disconnect,
                                          BearerAuthentication bearer, ClientInfos clientInfos) {
-    /**
-     * The dialect's own one-segment views that take no POST: {@code /{provider}/} must not swallow their
-     * 405 (DRF authenticates first on views that need a user, so without a token it is a 401).
-     */
-    private static final Map<String, String> OWN_VIEWS = Map.of("user", "GET, PUT, PATCH, HEAD, OPTIONS",
-            "socialaccounts", "GET, HEAD, OPTIONS");
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -182,13 +176,55 @@ public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, Conne
         return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
+    /**
+     * A request that reached {@code /{provider}/} with a method no social view takes, or naming one of the
+     * dialect's own one-segment views (login, user, …) with a method that view lacks: the dialect's 405 (after
+     * authentication on views that need a user, as DRF does), and for any other name Django's 404.
+     */
     private void ownView(String provider, HttpRequest<?> request) {
-        String allow = OWN_VIEWS.get(provider);
-        if (allow != null) {
-            bearer.require(request);
-            throw new DrfError(DrfErrors.detail(HttpStatus.METHOD_NOT_ALLOWED, "Method \"POST\" not allowed.")
-                    .header(HttpHeaders.ALLOW, allow));
+        String method = request.getMethodName();
+        DrfViewMetadata.View view = DrfViewMetadata.viewOf("/dj-rest-auth/" + provider);
+        String socialAccounts = "socialaccounts".equals(provider) ? "GET, HEAD, OPTIONS" : null;
+        if (view == null && socialAccounts == null) {
+            if (!"POST".equals(method)) {
+                throw new DrfError(DrfErrors.detail(HttpStatus.NOT_FOUND, DrfErrors.NOT_FOUND));
+            }
+            return;
         }
+        if (socialAccounts != null || view.authenticated()) {
+            bearer.require(request);
+        }
+        var refusal = DrfErrors.detail(HttpStatus.METHOD_NOT_ALLOWED, "Method \"" + method + "\" not allowed.");
+        if (socialAccounts != null) {
+            refusal.header(HttpHeaders.ALLOW, socialAccounts); // the metadata filter adds it for the others
+        }
+        throw new DrfError(refusal);
+    }
+
+    /** No social view answers GET, PUT, PATCH or DELETE: Django's 404, or a dialect view's 405. */
+    @Hidden
+    @Get("/{provider}/")
+    public HttpResponse<?> get(@PathVariable String provider, HttpRequest<?> request) {
+        ownView(provider, request);
+        throw new DrfError(DrfErrors.detail(HttpStatus.NOT_FOUND, DrfErrors.NOT_FOUND));
+    }
+
+    @Hidden
+    @io.micronaut.http.annotation.Put("/{provider}/")
+    public HttpResponse<?> put(@PathVariable String provider, HttpRequest<?> request) {
+        return get(provider, request);
+    }
+
+    @Hidden
+    @io.micronaut.http.annotation.Patch("/{provider}/")
+    public HttpResponse<?> patch(@PathVariable String provider, HttpRequest<?> request) {
+        return get(provider, request);
+    }
+
+    @Hidden
+    @io.micronaut.http.annotation.Delete("/{provider}/")
+    public HttpResponse<?> delete(@PathVariable String provider, HttpRequest<?> request) {
+        return get(provider, request);
     }
 
     @Hidden
