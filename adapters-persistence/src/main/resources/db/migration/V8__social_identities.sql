@@ -33,6 +33,8 @@ CREATE TABLE oauth_codes (
     provider   varchar(64)  NOT NULL,
     user_id    uuid         REFERENCES users (id) ON DELETE CASCADE,
     identity   bytea,
+    -- the frontend's own PKCE S256 challenge: the code is redeemed only with its verifier
+    client_challenge varchar(64),
     created_at timestamptz  NOT NULL,
     expires_at timestamptz  NOT NULL,
     CONSTRAINT oauth_codes_payload CHECK ((intent = 'LOGIN') = (user_id IS NOT NULL) AND (intent = 'CONNECT') = (identity IS NOT NULL))

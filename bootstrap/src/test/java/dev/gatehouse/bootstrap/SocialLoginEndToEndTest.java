@@ -127,7 +127,7 @@ class SocialLoginEndToEndTest extends HttpTest {
     /** Follows the browser from authorize to the provider and back, up to the hop onto our callback (not taken). */
     URI untilCallback(String provider, String redirectTo, String intent) {
         URI next = ours("/api/auth/oauth/" + provider + "/authorize?redirect_to=" + URLEncoder.encode(redirectTo, StandardCharsets.UTF_8)
-                + (intent == null ? "" : "&intent=" + intent));
+                + (intent == null ? "" : intent.startsWith("&") ? intent : "&intent=" + intent));
         for (int i = 0; i < 5; i++) {
             Hop h = hop(next);
             assertEquals(302, h.status(), "hop " + i + " to " + next + ": " + h.body());
@@ -214,6 +214,28 @@ class SocialLoginEndToEndTest extends HttpTest {
 
     private static String idOf(String userMap) {
         return userMap.replaceAll(".*\\bid=([^,}]+).*", "$1");
+    }
+
+    @Test
+    void aFrontendThatSentItsOwnChallengeRedeemsTheCodeOnlyWithItsVerifier() {
+        String verifier = "frontend-verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = GitHubShapedProvider.BeginChallenge.of(verifier);
+        String bound = "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        nextPerson(subject(), uniqueEmail(), true);
+        String code = browserFlow("mock", bound).get("code");
+        assertProblem(postJson("/api/auth/oauth/token", Map.of("code", code)), 401, "token_not_valid");
+        // One attempt per code: the right verifier comes too late for that one.
+        assertProblem(postJson("/api/auth/oauth/token", Map.of("code", code, "code_verifier", verifier)), 401, "token_not_valid");
+
+        nextPerson(subject(), uniqueEmail(), true);
+        code = browserFlow("mock", bound).get("code");
+        assertProblem(postJson("/api/auth/oauth/token", Map.of("code", code, "code_verifier", verifier.replace('f', 'g'))), 401,
+                "token_not_valid");
+        nextPerson(subject(), uniqueEmail(), true);
+        code = browserFlow("mock", bound).get("code");
+        assertEquals(200, postJson("/api/auth/oauth/token", Map.of("code", code, "code_verifier", verifier)).status());
+        assertProblem(get("/api/auth/oauth/mock/authorize?redirect_to=" + URLEncoder.encode(APP, StandardCharsets.UTF_8)
+                + "&code_challenge=short"), 400, "validation_failed");
     }
 
     @Test

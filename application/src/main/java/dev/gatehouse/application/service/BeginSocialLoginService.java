@@ -57,7 +57,7 @@ public final class BeginSocialLoginService implements BeginSocialLoginUseCase {
             throw accounts.refusal(command.provider(), e, now, command.client().ip());
         }
         flows.begin(new PendingAuthorization(state.hash(), command.provider(), command.redirectTo(),
-                command.connect() ? Intent.CONNECT : Intent.LOGIN, verifier, nonce, now.plus(settings.flowTtl())), now);
+                command.connect() ? Intent.CONNECT : Intent.LOGIN, verifier, nonce, command.codeChallenge(), now.plus(settings.flowTtl())), now);
         return to;
     }
 

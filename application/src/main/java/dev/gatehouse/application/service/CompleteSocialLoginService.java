@@ -76,11 +76,13 @@ public final class CompleteSocialLoginService implements CompleteSocialLoginUseC
             Instant expiresAt = now.plus(settings.codeTtl());
             if (pending.intent() == Intent.CONNECT) {
                 // Linked when the signed-in caller presents the code: the browser's navigation carries no Bearer token.
-                flows.issue(new FlowCode(code.hash(), Intent.CONNECT, pending.provider(), null, identity, expiresAt), now);
+                flows.issue(new FlowCode(code.hash(), Intent.CONNECT, pending.provider(), null, identity,
+                        pending.clientChallenge(), expiresAt), now);
             } else {
                 transactions.run(() -> {
                     User user = accounts.accountFor(pending.provider(), identity, now, ip);
-                    flows.issue(new FlowCode(code.hash(), Intent.LOGIN, pending.provider(), user.id(), null, expiresAt), now);
+                    flows.issue(new FlowCode(code.hash(), Intent.LOGIN, pending.provider(), user.id(), null,
+                            pending.clientChallenge(), expiresAt), now);
                 });
             }
             return withParameter(pending.redirectTo(), "code", code.value());

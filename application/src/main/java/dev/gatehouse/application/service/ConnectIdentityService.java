@@ -38,6 +38,7 @@ public final class ConnectIdentityService implements ConnectIdentityUseCase {
         if (command.credential() instanceof ProviderCredential.FlowCode flowCode) {
             OpaqueToken presented = OpaqueToken.parse(flowCode.code()).orElseThrow(TokenNotValidException::new);
             identity = flows.redeem(presented.hash(), now)
+                    // A challenge bound the code to a frontend that connects with a Bearer token: that token is the binding here.
                     .filter(c -> c.intent() == Intent.CONNECT && c.provider().equals(command.provider()))
                     .map(SocialLoginFlows.FlowCode::identity)
                     .orElseThrow(TokenNotValidException::new);

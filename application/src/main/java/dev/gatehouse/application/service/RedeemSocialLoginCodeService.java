@@ -12,6 +12,8 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.session.ClientInfo;
 import dev.gatehouse.domain.token.OpaqueToken;
 import dev.gatehouse.domain.user.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -34,17 +36,23 @@ public final class RedeemSocialLoginCodeService implements RedeemSocialLoginCode
     }
 
     @Override
-    public AuthenticatedUser redeem(String code, ClientInfo client) {
+    public AuthenticatedUser redeem(String code, String codeVerifier, ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
         throttle.admit(Throttle.Action.TOKEN_GUESS, from, null);
         Instant now = clock.instant();
         OpaqueToken presented = OpaqueToken.parse(code).orElseThrow(TokenNotValidException::new);
         record Opened(User user, SessionIssuer.StartedSession started) {
         }
+        // Spent on its own, before anything is checked: a wrong verifier costs the code (one guess per code), and of
+        // two racing redemptions only one gets it.
+        FlowCode redeemed = flows.redeem(presented.hash(), now).filter(c -> c.intent() == Intent.LOGIN)
+                .orElseThrow(TokenNotValidException::new);
+        if (redeemed.clientChallenge() != null && (codeVerifier == null || !MessageDigest.isEqual(
+                BeginSocialLoginService.challenge(codeVerifier).getBytes(StandardCharsets.US_ASCII),
+                redeemed.clientChallenge().getBytes(StandardCharsets.US_ASCII)))) {
+            throw new TokenNotValidException();
+        }
         Opened opened = transactions.inTransaction(() -> {
-            // Spent in the same transaction that opens the session: a code is good for exactly one.
-            FlowCode redeemed = flows.redeem(presented.hash(), now).filter(c -> c.intent() == Intent.LOGIN)
-                    .orElseThrow(TokenNotValidException::new);
             User user = users.findById(redeemed.user()).orElseThrow(TokenNotValidException::new);
             if (!user.isActive()) {
                 throw new AccountDisabledException();

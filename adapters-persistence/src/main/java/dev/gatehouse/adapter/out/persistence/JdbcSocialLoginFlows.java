@@ -37,7 +37,7 @@ public final class JdbcSocialLoginFlows implements SocialLoginFlows {
 
     @Override
     public void begin(PendingAuthorization pending, Instant now) {
-        byte[] secrets = sealer.seal(encode(pending.codeVerifier(), pending.nonce()), AUTHORIZATION + hex(pending.state()));
+        byte[] secrets = sealer.seal(encode(pending.codeVerifier(), pending.nonce(), pending.clientChallenge()), AUTHORIZATION + hex(pending.state()));
         // Expired flows go with each new one: nothing else has to sweep the table.
         sql.update("WITH expired AS (DELETE FROM oauth_authorizations WHERE expires_at < ?) "
                 + "INSERT INTO oauth_authorizations (state_hash, provider, redirect_to, intent, secrets, created_at, expires_at) "
@@ -58,9 +58,9 @@ public final class JdbcSocialLoginFlows implements SocialLoginFlows {
         return sql.one("DELETE FROM oauth_authorizations WHERE state_hash = ? "
                 + "RETURNING state_hash, provider, redirect_to, intent, secrets, expires_at", ps -> ps.setBytes(1, state.bytes()), rs -> {
             TokenHash hash = TokenHash.fromBytes(rs.getBytes("state_hash"));
-            String[] secrets = decode(sealer.open(rs.getBytes("secrets"), AUTHORIZATION + hex(hash)), 2);
+            String[] secrets = decode(sealer.open(rs.getBytes("secrets"), AUTHORIZATION + hex(hash)), 3);
             return new PendingAuthorization(hash, rs.getString("provider"), rs.getString("redirect_to"),
-                    Intent.valueOf(rs.getString("intent")), secrets[0], secrets[1], PgSql.instant(rs, "expires_at"));
+                    Intent.valueOf(rs.getString("intent")), secrets[0], secrets[1], secrets[2], PgSql.instant(rs, "expires_at"));
         }).filter(p -> p.expiresAt().isAfter(now));
     }
 
@@ -68,23 +68,24 @@ public final class JdbcSocialLoginFlows implements SocialLoginFlows {
     public void issue(FlowCode code, Instant now) {
         byte[] identity = code.identity() == null ? null : sealer.seal(encode(code.identity()), CODE + hex(code.code()));
         sql.update("WITH expired AS (DELETE FROM oauth_codes WHERE expires_at < ?) "
-                + "INSERT INTO oauth_codes (code_hash, intent, provider, user_id, identity, created_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "INSERT INTO oauth_codes (code_hash, intent, provider, user_id, identity, client_challenge, created_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             PgSql.setInstant(ps, 1, now);
             ps.setBytes(2, code.code().bytes());
             ps.setString(3, code.intent().name());
             ps.setString(4, code.provider());
             ps.setObject(5, code.user() == null ? null : code.user().value());
             ps.setBytes(6, identity);
-            PgSql.setInstant(ps, 7, now);
-            PgSql.setInstant(ps, 8, code.expiresAt());
+            ps.setString(7, code.clientChallenge());
+            PgSql.setInstant(ps, 8, now);
+            PgSql.setInstant(ps, 9, code.expiresAt());
         });
     }
 
     @Override
     public Optional<FlowCode> redeem(TokenHash code, Instant now) {
         return sql.one("DELETE FROM oauth_codes WHERE code_hash = ? "
-                + "RETURNING code_hash, intent, provider, user_id, identity, expires_at", ps -> ps.setBytes(1, code.bytes()),
+                + "RETURNING code_hash, intent, provider, user_id, identity, client_challenge, expires_at", ps -> ps.setBytes(1, code.bytes()),
                 this::mapCode).filter(c -> c.expiresAt().isAfter(now));
     }
 
@@ -98,7 +99,7 @@ public final class JdbcSocialLoginFlows implements SocialLoginFlows {
             identity = new ProviderIdentity(f[0], f[1], Boolean.parseBoolean(f[2]), f[3], f[4]);
         }
         return new FlowCode(hash, Intent.valueOf(rs.getString("intent")), rs.getString("provider"),
-                user == null ? null : new UserId(user), identity, PgSql.instant(rs, "expires_at"));
+                user == null ? null : new UserId(user), identity, rs.getString("client_challenge"), PgSql.instant(rs, "expires_at"));
     }
 
     private static byte[] encode(ProviderIdentity identity) {

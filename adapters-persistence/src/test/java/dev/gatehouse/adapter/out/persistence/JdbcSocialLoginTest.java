@@ -65,7 +65,7 @@ class JdbcSocialLoginTest extends PostgresTest {
         Instant now = now();
         OpaqueToken state = OpaqueToken.generate(RANDOM);
         PendingAuthorization pending = new PendingAuthorization(state.hash(), "google", "https://app.example/cb", Intent.LOGIN,
-                "the-verifier-" + unique(), "the-nonce-" + unique(), now.plusSeconds(600));
+                "the-verifier-" + unique(), "the-nonce-" + unique(), null, now.plusSeconds(600));
         flows.begin(pending, now);
 
         String stored = jdbc.execute(connection -> {
@@ -89,7 +89,7 @@ class JdbcSocialLoginTest extends PostgresTest {
 
         OpaqueToken late = OpaqueToken.generate(RANDOM);
         flows.begin(new PendingAuthorization(late.hash(), "google", "https://app.example/cb", Intent.CONNECT, "v", "n",
-                now.plusSeconds(600)), now);
+                "c".repeat(43), now.plusSeconds(600)), now);
         assertTrue(flows.take(late.hash(), now.plusSeconds(601)).isEmpty(), "expired");
         assertTrue(flows.take(late.hash(), now).isEmpty(), "and gone");
     }
@@ -100,17 +100,19 @@ class JdbcSocialLoginTest extends PostgresTest {
         users.insert(user);
         Instant now = now();
         TokenHash login = OpaqueToken.generate(RANDOM).hash();
-        flows.issue(new FlowCode(login, Intent.LOGIN, "github", user.id(), null, now.plusSeconds(60)), now);
-        assertEquals(user.id(), flows.redeem(login, now.plusSeconds(1)).orElseThrow().user());
+        flows.issue(new FlowCode(login, Intent.LOGIN, "github", user.id(), null, "x".repeat(43), now.plusSeconds(60)), now);
+        FlowCode redeemed = flows.redeem(login, now.plusSeconds(1)).orElseThrow();
+        assertEquals(user.id(), redeemed.user());
+        assertEquals("x".repeat(43), redeemed.clientChallenge());
         assertTrue(flows.redeem(login, now.plusSeconds(2)).isEmpty());
 
         TokenHash connect = OpaqueToken.generate(RANDOM).hash();
         ProviderIdentity identity = new ProviderIdentity("12345", null, false, "Mona", null);
-        flows.issue(new FlowCode(connect, Intent.CONNECT, "github", null, identity, now.plusSeconds(60)), now);
+        flows.issue(new FlowCode(connect, Intent.CONNECT, "github", null, identity, null, now.plusSeconds(60)), now);
         assertEquals(identity, flows.redeem(connect, now.plusSeconds(1)).orElseThrow().identity());
 
         TokenHash stale = OpaqueToken.generate(RANDOM).hash();
-        flows.issue(new FlowCode(stale, Intent.LOGIN, "github", user.id(), null, now.plusSeconds(60)), now);
+        flows.issue(new FlowCode(stale, Intent.LOGIN, "github", user.id(), null, null, now.plusSeconds(60)), now);
         assertTrue(flows.redeem(stale, now.plusSeconds(61)).isEmpty(), "60 s and no more");
     }
 }

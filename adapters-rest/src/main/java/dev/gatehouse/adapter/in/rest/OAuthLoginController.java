@@ -59,13 +59,24 @@ public record OAuthLoginController(BeginSocialLoginUseCase begin, CompleteSocial
     public MutableHttpResponse<?> authorize(@PathVariable String provider,
                                             @Parameter(description = "Where the flow ends") @QueryValue("redirect_to") @Nullable String redirectTo,
                                             @Parameter(description = "`login` (default) or `connect`") @QueryValue @Nullable String intent,
+                                            @Parameter(description = "Optional: the frontend's own PKCE S256 challenge; the code "
+                                                    + "is then redeemed only with its `code_verifier`")
+                                            @QueryValue("code_challenge") @Nullable String codeChallenge,
+                                            @QueryValue("code_challenge_method") @Nullable String codeChallengeMethod,
                                             HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         if (intent != null && !intent.equals("login") && !intent.equals("connect")) {
             errors.add("intent", "Must be login or connect.");
         }
+        if (codeChallenge != null && !codeChallenge.matches("[A-Za-z0-9_-]{43}")) {
+            errors.add("code_challenge", "Must be an S256 challenge: 43 base64url characters.");
+        }
+        if (codeChallenge != null && codeChallengeMethod != null && !"S256".equals(codeChallengeMethod)) {
+            errors.add("code_challenge_method", "Only S256 is supported.");
+        }
         errors.throwIfAny();
-        String to = begin.begin(new BeginSocialLoginCommand(provider, redirectTo, "connect".equals(intent), clientInfos.of(request)));
+        String to = begin.begin(new BeginSocialLoginCommand(provider, redirectTo, "connect".equals(intent), codeChallenge,
+                clientInfos.of(request)));
         return redirect(to);
     }
 
@@ -99,8 +110,11 @@ public record OAuthLoginController(BeginSocialLoginUseCase begin, CompleteSocial
     public TokenPairResponse token(@Body SocialDtos.CodeRequest body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String code = Fields.required(errors, "code", body.code());
+        if (body.codeVerifier() != null && !body.codeVerifier().matches("[A-Za-z0-9._~-]{43,128}")) {
+            errors.add("code_verifier", "Must be 43 to 128 characters of A-Z, a-z, 0-9 and -._~ (RFC 7636).");
+        }
         errors.throwIfAny();
-        return TokenPairResponse.withUser(redeem.redeem(code, clientInfos.of(request)));
+        return TokenPairResponse.withUser(redeem.redeem(code, body.codeVerifier(), clientInfos.of(request)));
     }
 
     @Post("/{provider}/id-token")

@@ -4,5 +4,6 @@ import dev.gatehouse.domain.session.ClientInfo;
 
 /** Exchanges the one-time code of a finished browser sign-in for a token pair (once, within a minute). */
 public interface RedeemSocialLoginCodeUseCase {
-    AuthenticatedUser redeem(String code, ClientInfo client);
+    /** @param codeVerifier the frontend's PKCE verifier, required when it gave a challenge at authorize; else null */
+    AuthenticatedUser redeem(String code, String codeVerifier, ClientInfo client);
 }

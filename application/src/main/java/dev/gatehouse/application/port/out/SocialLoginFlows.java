@@ -17,10 +17,12 @@ public interface SocialLoginFlows {
     enum Intent { LOGIN, CONNECT }
 
     /**
-     * @param codeVerifier the PKCE verifier (a secret until the code is redeemed: the store keeps it encrypted)
+     * @param codeVerifier    the PKCE verifier (a secret until the code is redeemed: the store keeps it encrypted)
+     * @param clientChallenge the frontend's own S256 challenge, or null: the code it gets back is then redeemed
+     *                        only with the matching verifier, so a code injected into another browser is useless
      */
     record PendingAuthorization(TokenHash state, String provider, String redirectTo, Intent intent, String codeVerifier,
-                                String nonce, Instant expiresAt) {
+                                String nonce, String clientChallenge, Instant expiresAt) {
         public PendingAuthorization {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(provider, "provider");
@@ -41,7 +43,8 @@ public interface SocialLoginFlows {
      * The result of a finished flow, waiting for the frontend to redeem it: for a sign-in the user it signed
      * in; for a connection the identity the provider vouched for (linked once the caller presents the code).
      */
-    record FlowCode(TokenHash code, Intent intent, String provider, UserId user, ProviderIdentity identity, Instant expiresAt) {
+    record FlowCode(TokenHash code, Intent intent, String provider, UserId user, ProviderIdentity identity, String clientChallenge,
+                    Instant expiresAt) {
         public FlowCode {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(intent, "intent");

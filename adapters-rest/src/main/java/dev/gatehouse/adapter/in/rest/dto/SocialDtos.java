@@ -13,8 +13,10 @@ public final class SocialDtos {
     }
 
     @Serdeable
-    @Schema(name = "SocialCodeRequest", description = "The one-time `code` the browser flow put in the redirect to `redirect_to`.")
-    public record CodeRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String code) {
+    @Schema(name = "SocialCodeRequest", description = "The one-time `code` the browser flow put in the redirect to `redirect_to`, "
+            + "and the `code_verifier` when the flow was started with a `code_challenge`.")
+    public record CodeRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String code,
+                              @JsonProperty("code_verifier") @Nullable String codeVerifier) {
     }
 
     @Serdeable
