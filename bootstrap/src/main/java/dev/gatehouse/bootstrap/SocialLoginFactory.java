@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -36,17 +38,32 @@ import org.slf4j.LoggerFactory;
 public class SocialLoginFactory {
     private static final Logger LOG = LoggerFactory.getLogger(SocialLoginFactory.class);
     private static final String PREFIX = "auth.oidc.providers";
+    private static final String ENV_PREFIX = "AUTH_OIDC_PROVIDERS_";
 
     // @Context: a malformed provider stops the service at start-up instead of failing the first sign-in.
     @Context
     IdentityProviders identityProviders(Environment environment, IssuerFactory.Issuer issuer, Clock clock) {
-        Duration timeout = environment.getProperty("auth.oidc.timeout", Duration.class, Duration.ofSeconds(5));
+        return new NimbusIdentityProviders(providers(environment, System.getenv(), issuer, clock),
+                environment.getProperty("auth.oidc.timeout", Duration.class, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * The configured providers. Ids come from configuration properties and from environment variables
+     * {@code AUTH_OIDC_PROVIDERS_<ID>_CLIENT_ID} (read as they are: Micronaut's relaxed binding of environment
+     * variables does not reach a multi-word id such as MY_CORP, which is the provider {@code my-corp}).
+     */
+    static List<ProviderSettings> providers(Environment environment, Map<String, String> variables, IssuerFactory.Issuer issuer,
+                                            Clock clock) {
         String callbackBase = environment.getProperty("auth.oauth.callback-base-url", String.class, issuer.url() + "/api/auth/oauth")
                 .replaceAll("/$", "");
         List<ProviderSettings> providers = new ArrayList<>();
-        for (String id : new TreeSet<>(environment.getPropertyEntries(PREFIX))) {
-            String p = PREFIX + "." + id + ".";
-            String clientId = environment.getProperty(p + "client-id", String.class).orElse(null);
+        Set<String> ids = new TreeSet<>(environment.getPropertyEntries(PREFIX));
+        variables.keySet().stream().filter(k -> k.startsWith(ENV_PREFIX) && k.endsWith("_CLIENT_ID") && k.length() > ENV_PREFIX.length() + 10)
+                .map(k -> k.substring(ENV_PREFIX.length(), k.length() - "_CLIENT_ID".length()).toLowerCase(Locale.ROOT).replace('_', '-'))
+                .forEach(ids::add);
+        for (String id : ids) {
+            Settings env = new Settings(environment, variables, id);
+            String clientId = env.get("client-id");
             if (clientId == null || clientId.isBlank()) {
                 continue;
             }
@@ -54,7 +71,7 @@ public class SocialLoginFactory {
                 throw new IllegalStateException("social login provider id " + id + ": use lower-case letters, digits and '-'");
             }
             try {
-                providers.add(provider(environment, id, p, clientId.strip(), callbackBase, clock));
+                providers.add(provider(env, id, clientId.strip(), callbackBase, clock));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("social login provider " + id + ": " + e.getMessage(), e);
             }
@@ -62,7 +79,19 @@ public class SocialLoginFactory {
         if (!providers.isEmpty()) {
             LOG.info("Social login providers: {}", providers.stream().map(ProviderSettings::id).collect(Collectors.joining(", ")));
         }
-        return new NimbusIdentityProviders(providers, timeout);
+        return providers;
+    }
+
+    /** One provider's values: the property {@code auth.oidc.providers.<id>.<name>}, else the exact environment variable. */
+    record Settings(Environment environment, Map<String, String> variables, String id) {
+        String get(String name) {
+            String value = environment.getProperty(PREFIX + "." + id + "." + name, String.class).orElse(null);
+            if (value == null) {
+                value = variables.get(ENV_PREFIX + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_"
+                        + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+            return value == null || value.isBlank() ? null : value;
+        }
     }
 
     @Context
@@ -80,33 +109,32 @@ public class SocialLoginFactory {
                 environment.getProperty("auth.oauth.code-ttl", Duration.class, Duration.ofSeconds(60)));
     }
 
-    private static ProviderSettings provider(Environment env, String id, String p, String clientId, String callbackBase,
-                                             Clock clock) {
-        String secret = env.getProperty(p + "client-secret", String.class).orElse(null);
-        URI issuer = uri(env, p + "issuer");
-        URI discovery = uri(env, p + "discovery-url");
-        URI authorization = uri(env, p + "authorization-url");
-        URI token = uri(env, p + "token-url");
-        URI userinfo = uri(env, p + "userinfo-url");
-        URI emails = uri(env, p + "emails-url");
-        List<String> scopes = scopes(env.getProperty(p + "scopes", String.class).orElse(null));
+    private static ProviderSettings provider(Settings env, String id, String clientId, String callbackBase, Clock clock) {
+        String secret = env.get("client-secret");
+        URI issuer = uri(env, "issuer");
+        URI discovery = uri(env, "discovery-url");
+        URI authorization = uri(env, "authorization-url");
+        URI token = uri(env, "token-url");
+        URI userinfo = uri(env, "userinfo-url");
+        URI emails = uri(env, "emails-url");
+        List<String> scopes = scopes(env.get("scopes"));
         boolean formPost = false;
         AppleClientSecret apple = null;
         boolean explicit = issuer != null || authorization != null;
-        String preset = env.getProperty(p + "preset", String.class).orElse(explicit ? "" : id).toLowerCase(Locale.ROOT);
+        String preset = Objects.requireNonNullElse(env.get("preset"), explicit ? "" : id).toLowerCase(Locale.ROOT);
         switch (preset) {
             case "google" -> {
                 issuer = issuer != null ? issuer : URI.create("https://accounts.google.com");
                 scopes = scopes.isEmpty() ? List.of("openid", "email", "profile") : scopes;
             }
             case "microsoft" -> {
-                String tenant = env.getProperty(p + "tenant", String.class, "common");
+                String tenant = Objects.requireNonNullElse(env.get("tenant"), "common");
                 // The multi-tenant endpoints name a template issuer; the token's tid fills it in.
                 boolean multi = Set.of("common", "organizations", "consumers").contains(tenant);
                 discovery = discovery != null ? discovery
                         : URI.create("https://login.microsoftonline.com/" + tenant + "/v2.0/.well-known/openid-configuration");
                 issuer = issuer != null ? issuer : URI.create("https://login.microsoftonline.com/"
-                        + (multi && !"consumers".equals(tenant) ? "{tenantid}" : "consumers".equals(tenant)
+                        + (multi && !"consumers".equals(tenant) ? NimbusIdentityProviders.TENANT : "consumers".equals(tenant)
                         ? "9188040d-6c67-4c5b-b112-36a304b66dad" : tenant) + "/v2.0");
                 scopes = scopes.isEmpty() ? List.of("openid", "email", "profile") : scopes;
             }
@@ -114,9 +142,9 @@ public class SocialLoginFactory {
                 issuer = issuer != null ? issuer : URI.create("https://appleid.apple.com");
                 scopes = scopes.isEmpty() ? List.of("openid", "email", "name") : scopes;
                 formPost = scopes.contains("email") || scopes.contains("name");
-                String key = env.getProperty(p + "private-key", String.class).orElse(null);
+                String key = env.get("private-key");
                 if (key != null && !key.isBlank()) {
-                    apple = new AppleClientSecret(required(env, p + "team-id"), required(env, p + "key-id"), key.replace("\\n", "\n"),
+                    apple = new AppleClientSecret(required(env, "team-id"), required(env, "key-id"), key.replace("\\n", "\n"),
                             clock);
                 } else if (secret == null) {
                     throw new IllegalArgumentException("Apple needs _TEAM_ID, _KEY_ID and _PRIVATE_KEY (the .p8 key) to sign its client secret");
@@ -129,7 +157,7 @@ public class SocialLoginFactory {
                 emails = emails != null ? emails : URI.create("https://api.github.com/user/emails");
                 scopes = scopes.isEmpty() ? List.of("read:user", "user:email") : scopes;
                 return new ProviderSettings(id, Kind.GITHUB, null, null, clientId, secret, scopes, authorization, token, userinfo,
-                        emails, callback(env, p, callbackBase, id), false, null);
+                        emails, callback(env, callbackBase, id), false, null);
             }
             case "" -> {
                 // explicit configuration
@@ -139,20 +167,20 @@ public class SocialLoginFactory {
         if (issuer != null) {
             return new ProviderSettings(id, Kind.OIDC, issuer, discovery, clientId, secret,
                     scopes.isEmpty() ? List.of("openid", "email", "profile") : scopes, null, null, null, null,
-                    callback(env, p, callbackBase, id), formPost, apple);
+                    callback(env, callbackBase, id), formPost, apple);
         }
         return new ProviderSettings(id, emails != null ? Kind.GITHUB : Kind.OAUTH2, null, null, clientId, secret, scopes,
-                authorization, token, userinfo, emails, callback(env, p, callbackBase, id), false, null);
+                authorization, token, userinfo, emails, callback(env, callbackBase, id), false, null);
     }
 
-    private static URI callback(Environment env, String p, String base, String id) {
-        URI configured = uri(env, p + "redirect-uri");
+    private static URI callback(Settings env, String base, String id) {
+        URI configured = uri(env, "redirect-uri");
         return configured != null ? configured : URI.create(base + "/" + id + "/callback");
     }
 
-    private static URI uri(Environment env, String key) {
-        String value = env.getProperty(key, String.class).orElse(null);
-        if (value == null || value.isBlank()) {
+    private static URI uri(Settings env, String key) {
+        String value = env.get(key);
+        if (value == null) {
             return null;
         }
         URI uri = URI.create(value.strip());
@@ -162,9 +190,12 @@ public class SocialLoginFactory {
         return uri;
     }
 
-    private static String required(Environment env, String key) {
-        return env.getProperty(key, String.class).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException(key + " is required"));
+    private static String required(Settings env, String key) {
+        String value = env.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(key + " is required");
+        }
+        return value;
     }
 
     private static List<String> scopes(String value) {

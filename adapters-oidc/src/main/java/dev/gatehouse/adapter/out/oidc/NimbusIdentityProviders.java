@@ -64,7 +64,11 @@ public final class NimbusIdentityProviders implements IdentityProviders {
     /** Signature algorithms accepted on id_tokens: asymmetric only (no "none", no HMAC with the client secret). */
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
-    private static final String TENANT = "{tenantid}";
+    /**
+     * Microsoft's multi-tenant issuer names the tenant {@code {tenantid}}, which is no legal URI: it is read (from
+     * the discovery document too) and configured percent-encoded, and the id_token's {@code tid} fills it in.
+     */
+    public static final String TENANT = "%7Btenantid%7D";
 
     private final Map<String, ProviderSettings> providers = new LinkedHashMap<>();
     private final ProviderHttp http;
@@ -91,6 +95,10 @@ public final class NimbusIdentityProviders implements IdentityProviders {
 
     @Override
     public String authorizationUrl(String provider, String state, String nonce, String codeChallenge) {
+        return guarded(provider, () -> authorizationUrlOf(provider, state, nonce, codeChallenge));
+    }
+
+    private String authorizationUrlOf(String provider, String state, String nonce, String codeChallenge) {
         ProviderSettings p = settings(provider);
         URI endpoint = p.kind() == ProviderSettings.Kind.OIDC ? discover(p).metadata().getAuthorizationEndpointURI()
                 : p.authorizationUrl();
@@ -123,6 +131,10 @@ public final class NimbusIdentityProviders implements IdentityProviders {
 
     @Override
     public ProviderIdentity redeemCode(String provider, String code, String codeVerifier, String expectedNonce) {
+        return guarded(provider, () -> redeem(provider, code, codeVerifier, expectedNonce));
+    }
+
+    private ProviderIdentity redeem(String provider, String code, String codeVerifier, String expectedNonce) {
         ProviderSettings p = settings(provider);
         boolean oidc = p.kind() == ProviderSettings.Kind.OIDC;
         URI tokenEndpoint = oidc ? discover(p).metadata().getTokenEndpointURI() : p.tokenUrl();
@@ -165,6 +177,10 @@ public final class NimbusIdentityProviders implements IdentityProviders {
 
     @Override
     public ProviderIdentity verifyIdToken(String provider, String idToken, String expectedNonce) {
+        return guarded(provider, () -> verifyIdTokenOf(provider, idToken, expectedNonce));
+    }
+
+    private ProviderIdentity verifyIdTokenOf(String provider, String idToken, String expectedNonce) {
         ProviderSettings p = settings(provider);
         if (p.kind() != ProviderSettings.Kind.OIDC) {
             throw new IdentityProviderException(Kind.REJECTED, provider + " issues no id_token");
@@ -180,8 +196,22 @@ public final class NimbusIdentityProviders implements IdentityProviders {
 
     @Override
     public ProviderIdentity fromAccessToken(String provider, String accessToken) {
-        ProviderSettings p = settings(provider);
-        return userInfo(p, accessToken);
+        return guarded(provider, () -> userInfo(settings(provider), accessToken));
+    }
+
+    /**
+     * The port promises {@link IdentityProviderException} and nothing else: whatever else a provider's answer
+     * makes the SDK throw (a member of the wrong type, a malformed URL in a discovery document) is the provider's
+     * error, not ours, and must never become a 500.
+     */
+    private static <T> T guarded(String provider, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IdentityProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IdentityProviderException(Kind.ERROR, provider + ": unusable answer (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     // --- OpenID Connect ------------------------------------------------------------------------------------
@@ -199,6 +229,8 @@ public final class NimbusIdentityProviders implements IdentityProviders {
         }
         OIDCProviderMetadata metadata;
         try {
+            String body = response.getBody() == null ? "" : response.getBody().replace("{tenantid}", TENANT);
+            response.setBody(body);
             metadata = OIDCProviderMetadata.parse(response.getBodyAsJSONObject());
         } catch (ParseException e) {
             throw new IdentityProviderException(Kind.ERROR, p.id() + " discovery: not a provider document");

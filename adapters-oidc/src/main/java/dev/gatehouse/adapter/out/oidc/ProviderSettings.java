@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param kind             how the provider speaks: OpenID Connect (discovery, id_token), GitHub's OAuth 2.0 (token,
  *                         {@code /user}, {@code /user/emails}), or plain OAuth 2.0 with a user-info URL
  * @param issuer           OpenID issuer; its discovery document is {@code issuer + /.well-known/openid-configuration}.
- *                         May contain {@code {tenantid}} (Microsoft's multi-tenant endpoints): the id_token's {@code tid}
- *                         then fills it in
+ *                         May contain {@link NimbusIdentityProviders#TENANT} (Microsoft's multi-tenant endpoints):
+ *                         the id_token's {@code tid} then fills it in
  * @param discoveryUrl     where to read the discovery document, when not under the issuer (Microsoft's common tenant)
  * @param callbackUrl      our redirect URI registered at the provider
  * @param appleClientSecret signs the client secret as Apple wants it (ES256 JWT), or null
