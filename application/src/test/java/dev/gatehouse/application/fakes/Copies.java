@@ -15,6 +15,6 @@ final class Copies {
 
     static Session of(Session s) {
         return Session.reconstitute(s.id(), s.userId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(), s.client(),
-                s.revokedAt(), s.revokeReason());
+                s.revokedAt(), s.revokeReason(), s.assurance(), s.clientId(), s.scope());
     }
 }
