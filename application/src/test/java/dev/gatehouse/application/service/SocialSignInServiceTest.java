@@ -144,6 +144,21 @@ class SocialSignInServiceTest {
     }
 
     @Test
+    void signInsFromOneAddressAreLimitedPerMinuteLikePasswordLogins() {
+        ClientInfo from = new ClientInfo("test", "203.0.113.7");
+        String token = token("s-12", "hal@example.com", true);
+        int limit = fx.settings.rateLimits().loginPerAddressPerMinute();
+        for (int i = 0; i < limit; i++) {
+            signIn.signIn(new SignInWithProviderCommand("acme", new ProviderCredential.IdToken(token, null), from));
+        }
+        assertThrows(dev.gatehouse.application.error.RateLimitedException.class,
+                () -> signIn.signIn(new SignInWithProviderCommand("acme", new ProviderCredential.IdToken(token, null), from)));
+        assertEquals(1, fx.audit.of(AuditEvent.Type.RATE_LIMITED).size());
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+        signIn.signIn(new SignInWithProviderCommand("acme", new ProviderCredential.IdToken(token, null), from));
+    }
+
+    @Test
     void aDisabledAccountStaysShut() {
         User user = signInWith(token("s-8", "dan@example.com", true)).user();
         fx.deactivate(fx.users.get(user.id()));
