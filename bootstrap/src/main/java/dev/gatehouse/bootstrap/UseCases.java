@@ -1,6 +1,14 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.service.AccountMail;
+import dev.gatehouse.application.service.BeginSocialLoginService;
+import dev.gatehouse.application.service.CompleteSocialLoginService;
+import dev.gatehouse.application.service.ConnectIdentityService;
+import dev.gatehouse.application.service.DisconnectIdentityService;
+import dev.gatehouse.application.service.ListIdentitiesService;
+import dev.gatehouse.application.service.RedeemSocialLoginCodeService;
+import dev.gatehouse.application.service.SignInWithProviderService;
+import dev.gatehouse.application.service.SocialAccounts;
 import dev.gatehouse.application.service.AdministerUsersService;
 import dev.gatehouse.application.service.BeginPasskeyLogInService;
 import dev.gatehouse.application.service.BeginPasskeyRegistrationService;
@@ -85,7 +93,11 @@ import io.micronaut.context.annotation.Import;
         RegenerateRecoveryCodesService.class, GetMfaStatusService.class, ResetMfaService.class,
         // The admin console's additions (also in the admin API).
         ViewDashboardService.class, AdministerUserSessionsService.class, SendPasswordResetService.class,
-        ListSigningKeysService.class, ManageMailOutboxService.class})
+        ListSigningKeysService.class, ManageMailOutboxService.class,
+        // Social login (outside identity providers).
+        SocialAccounts.class, BeginSocialLoginService.class, CompleteSocialLoginService.class,
+        RedeemSocialLoginCodeService.class, SignInWithProviderService.class, ConnectIdentityService.class,
+        ListIdentitiesService.class, DisconnectIdentityService.class})
 final class UseCases {
     private UseCases() {
     }

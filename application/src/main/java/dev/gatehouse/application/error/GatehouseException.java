@@ -9,7 +9,8 @@ public abstract sealed class GatehouseException extends RuntimeException
         permits ValidationFailedException, InvalidCredentialsException, EmailNotVerifiedException,
         AccountDisabledException, TokenNotValidException, TokenReusedException, NotAuthenticatedException,
         PermissionDeniedException, NotFoundException, RateLimitedException, LastAdminException, EmailTakenException,
-        SettingsConflictException, SettingsRejectedException, MfaStateException, RecentLoginRequiredException {
+        SettingsConflictException, SettingsRejectedException, MfaStateException, RecentLoginRequiredException,
+        SocialLoginException {
 
     protected GatehouseException(String message) {
         // No stack trace: these are expected outcomes, thrown on hot paths, and never logged as errors.

@@ -28,7 +28,9 @@ public final class Throttle {
         /** register: per client address */
         REGISTRATION,
         /** passkey sign-in (options and answer): per client address and minute, the same counter as password login */
-        LOGIN
+        LOGIN,
+        /** social sign-in and its browser flow: per client address per minute, as password login */
+        SOCIAL_LOGIN
     }
 
     private final RateLimiter limiter;
@@ -63,6 +65,8 @@ public final class Throttle {
             case TOKEN_GUESS -> check("token:ip:" + ip, limits.tokenGuessesPerClientPerHour(), now, ip, action);
             case REGISTRATION -> check("register:ip:" + ip, limits.registrationsPerClientPerHour(), now, ip, action);
             case LOGIN -> check("login:ip:" + ip, limits.loginPerAddressPerMinute(), Duration.ofMinutes(1), now, ip, action);
+            case SOCIAL_LOGIN -> check("social:ip:" + ip, limits.loginPerAddressPerMinute(), Duration.ofMinutes(1), now, ip,
+                    action);
         }
     }
 

@@ -25,6 +25,25 @@ public record PasswordHash(String phc) {
         }
     }
 
+    /**
+     * No password at all: an account created by a social sign-in, until its owner sets one with a reset
+     * link. Django's own spelling of an unusable password ({@code !} and random characters), so password
+     * login treats it exactly like a wrong password, and an export to Django keeps its meaning.
+     */
+    public static PasswordHash unusable(java.security.SecureRandom random) {
+        StringBuilder b = new StringBuilder("!");
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        for (int i = 0; i < 40; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return new PasswordHash(b.toString());
+    }
+
+    /** False for an unusable password ({@link #unusable}): no password will ever match it. */
+    public boolean isUsable() {
+        return !phc.startsWith("!");
+    }
+
     /** True for a PHC string (this service's own format); false for an imported Django encoding. */
     public boolean isPhc() {
         return phc.startsWith("$");

@@ -10,6 +10,7 @@ import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
 import dev.gatehouse.application.error.SettingsConflictException;
 import dev.gatehouse.application.error.SettingsRejectedException;
+import dev.gatehouse.application.error.SocialLoginException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.PermissionDeniedException;
@@ -52,6 +53,7 @@ public final class GatehouseExceptionHandler implements ExceptionHandler<Gatehou
             case MfaStateException m -> HttpStatus.CONFLICT;
             // 403, not 401: a 401 sends clients to refresh and retry, which cannot help here.
             case RecentLoginRequiredException r -> HttpStatus.FORBIDDEN;
+            case SocialLoginException s -> SocialLoginStatus.of(s.reason());
         };
         MutableHttpResponse<Problem> response = Problems.response(status, exception.code(), exception.getMessage(),
                 exception instanceof ValidationFailedException v ? v.errors() : null);

@@ -8,6 +8,7 @@ import dev.gatehouse.application.error.NotAuthenticatedException;
 import dev.gatehouse.application.error.EmailTakenException;
 import dev.gatehouse.application.error.SettingsConflictException;
 import dev.gatehouse.application.error.SettingsRejectedException;
+import dev.gatehouse.application.error.SocialLoginException;
 import dev.gatehouse.application.error.LastAdminException;
 import dev.gatehouse.application.error.MfaStateException;
 import dev.gatehouse.application.error.RecentLoginRequiredException;
@@ -73,6 +74,7 @@ public final class DrfErrors {
             case MfaStateException m -> detail(HttpStatus.BAD_REQUEST, m.enabled()
                     ? "MFA is already enabled. Deactivate it before activating again." : "MFA is not enabled.");
             case RecentLoginRequiredException r -> detail(HttpStatus.FORBIDDEN, r.getMessage());
+            case SocialLoginException s -> DjRestAuthSocialErrors.of(s);
         };
     }
 

@@ -1,0 +1,51 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.error.TokenNotValidException;
+import dev.gatehouse.application.port.in.ConnectIdentityUseCase;
+import dev.gatehouse.application.port.in.ProviderCredential;
+import dev.gatehouse.application.port.out.ProviderIdentity;
+import dev.gatehouse.application.port.out.SocialLoginFlows;
+import dev.gatehouse.application.port.out.SocialLoginFlows.Intent;
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.domain.identity.ExternalIdentity;
+import dev.gatehouse.domain.token.OpaqueToken;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class ConnectIdentityService implements ConnectIdentityUseCase {
+    private final SocialAccounts accounts;
+    private final SocialLoginFlows flows;
+    private final Transactions transactions;
+    private final Throttle throttle;
+    private final Clock clock;
+
+    public ConnectIdentityService(SocialAccounts accounts, SocialLoginFlows flows, Transactions transactions,
+                                  Throttle throttle, Clock clock) {
+        this.accounts = accounts;
+        this.flows = flows;
+        this.transactions = transactions;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    @Override
+    public ExternalIdentity connect(ConnectIdentityCommand command) {
+        throttle.admit(Throttle.Action.SOCIAL_LOGIN, command.client(), null);
+        String ip = command.client().ip();
+        accounts.requireProvider(command.provider());
+        Instant now = clock.instant();
+        ProviderIdentity identity;
+        if (command.credential() instanceof ProviderCredential.FlowCode flowCode) {
+            OpaqueToken presented = OpaqueToken.parse(flowCode.code()).orElseThrow(TokenNotValidException::new);
+            identity = flows.redeem(presented.hash(), now)
+                    // A challenge bound the code to a frontend that connects with a Bearer token: that token is the binding here.
+                    .filter(c -> c.intent() == Intent.CONNECT && c.provider().equals(command.provider()))
+                    .map(SocialLoginFlows.FlowCode::identity)
+                    .orElseThrow(TokenNotValidException::new);
+        } else {
+            identity = accounts.identify(command.provider(), command.credential(), now, ip);
+        }
+        return transactions.inTransaction(
+                () -> accounts.connect(command.caller().user(), command.provider(), identity, now, ip));
+    }
+}
