@@ -79,10 +79,11 @@ public final class CompleteSocialLoginService implements CompleteSocialLoginUseC
                 flows.issue(new FlowCode(code.hash(), Intent.CONNECT, pending.provider(), null, identity,
                         pending.clientChallenge(), expiresAt), now);
             } else {
-                transactions.run(() -> {
+                accounts.inTransaction(transactions, pending.provider(), now, ip, () -> {
                     User user = accounts.accountFor(pending.provider(), identity, now, ip);
                     flows.issue(new FlowCode(code.hash(), Intent.LOGIN, pending.provider(), user.id(), null,
                             pending.clientChallenge(), expiresAt), now);
+                    return user;
                 });
             }
             return withParameter(pending.redirectTo(), "code", code.value());

@@ -45,7 +45,7 @@ public final class ConnectIdentityService implements ConnectIdentityUseCase {
         } else {
             identity = accounts.identify(command.provider(), command.credential(), now, ip);
         }
-        return transactions.inTransaction(
+        return accounts.inTransaction(transactions, command.provider(), now, ip,
                 () -> accounts.connect(command.caller().user(), command.provider(), identity, now, ip));
     }
 }

@@ -52,7 +52,7 @@ public final class RedeemSocialLoginCodeService implements RedeemSocialLoginCode
                 redeemed.clientChallenge().getBytes(StandardCharsets.US_ASCII)))) {
             throw new TokenNotValidException();
         }
-        Opened opened = transactions.inTransaction(() -> {
+        Opened opened = accounts.inTransaction(transactions, redeemed.provider(), now, from.ip(), () -> {
             User user = users.findById(redeemed.user()).orElseThrow(TokenNotValidException::new);
             if (!user.isActive()) {
                 throw new AccountDisabledException();

@@ -31,7 +31,7 @@ public final class SignInWithProviderService implements SignInWithProviderUseCas
         ProviderIdentity identity = accounts.identify(command.provider(), command.credential(), now, ip);
         record Opened(User user, SessionIssuer.StartedSession started) {
         }
-        Opened opened = transactions.inTransaction(() -> {
+        Opened opened = accounts.inTransaction(transactions, command.provider(), now, ip, () -> {
             User user = accounts.accountFor(command.provider(), identity, now, ip);
             return new Opened(user, accounts.startSession(user, command.provider(), command.client(), now));
         });

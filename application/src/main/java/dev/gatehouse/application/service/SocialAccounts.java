@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.out.Transactions;
+import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.EmailNotVerifiedException;
 import dev.gatehouse.application.error.SocialLoginException;
@@ -109,6 +111,19 @@ public final class SocialAccounts {
         return new SocialLoginException(reason);
     }
 
+    /**
+     * Runs a social sign-in's transaction. A refusal decided inside it (account_exists, a disabled account, a second
+     * factor, …) is audited after the rollback, which takes any record made inside the transaction with it.
+     */
+    public <T> T inTransaction(Transactions transactions, String provider, Instant now, String ip, Supplier<T> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (GatehouseException e) {
+            failed(provider, null, now, ip, e.code());
+            throw e;
+        }
+    }
+
     public void failed(String provider, UserId user, Instant now, String ip, String detail) {
         audit.record(AuditEvent.of(now, AuditEvent.Type.SOCIAL_LOGIN_FAILURE, user, null, ip, provider + ": " + detail));
     }
@@ -194,6 +209,9 @@ public final class SocialAccounts {
 
     /** Opens the session of a social sign-in (amr ["fed"]); call inside the use case's transaction. */
     public SessionIssuer.StartedSession startSession(User user, String provider, ClientInfo client, Instant now) {
+        if (secondFactors.isOn(user.id())) {
+            throw new SocialLoginException(Reason.MFA_REQUIRED);
+        }
         user.recordLogin(now);
         users.update(user);
         audit.record(AuditEvent.of(now, AuditEvent.Type.SOCIAL_LOGIN_SUCCESS, user.id(), null, client.ip(), provider));

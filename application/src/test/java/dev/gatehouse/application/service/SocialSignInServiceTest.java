@@ -186,6 +186,8 @@ class SocialSignInServiceTest {
 
         assertEquals(Reason.MFA_REQUIRED, reason(() -> signInWith(token("s-20", "hal@example.com", true))));
         assertEquals(sessions, fx.sessions.count(), "no session opened");
+        assertTrue(fx.audit.of(AuditEvent.Type.SOCIAL_LOGIN_FAILURE).stream()
+                .anyMatch(e -> e.detail() != null && e.detail().contains("mfa_required")), "audited after the rollback");
     }
 
     @Test
