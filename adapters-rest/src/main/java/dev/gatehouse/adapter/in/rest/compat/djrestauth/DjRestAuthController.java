@@ -3,7 +3,6 @@ package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.BrowserCookies;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
-import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Detail;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.DjUser;
@@ -52,14 +51,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -92,7 +89,7 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
                                    ChangePasswordUseCase changePassword, UpdateProfileUseCase updateProfile,
                                    VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resend,
                                    RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
-                                   BearerAuthentication bearer, ClientInfos clientInfos, BrowserCookies cookies) {
+                                   BearerAuthentication bearer, ClientInfos clientInfos, BrowserCookies cookies) implements DrfErrorAnswers {
 
     public static final String ENABLED = "auth.compat.dj-rest-auth.enabled";
     static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
@@ -428,25 +425,6 @@ public record DjRestAuthController(RegisterUserUseCase register, LogInUseCase lo
         return new Detail("ok");
     }
 
-    /** Business failures and the dialect's own refusals, as DRF answers them. */
-    @Hidden
-    @Error(exception = GatehouseException.class)
-    public HttpResponse<Map<String, Object>> failed(HttpRequest<?> request, GatehouseException exception) {
-        return DrfErrors.of(exception);
-    }
-
-    /** DRF's serializer given JSON that is not an object. */
-    @Hidden
-    @Error(exception = BodyNotAnObjectException.class)
-    public HttpResponse<Map<String, Object>> notAnObject(HttpRequest<?> request, BodyNotAnObjectException e) {
-        return DrfErrors.nonField("Invalid data. Expected a dictionary, but got " + e.pythonType() + ".");
-    }
-
-    @Hidden
-    @Error(exception = DrfError.class)
-    public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, DrfError error) {
-        return error.response();
-    }
 
     /** simplejwt tells an access token sent to the refresh view by its type claim; ours are told by being a live JWT. */
     private boolean isLiveAccessToken(String token) {

@@ -2,12 +2,10 @@ package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
-import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Detail;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Login;
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.InvalidCredentialsException;
 import dev.gatehouse.application.error.MfaStateException;
 import dev.gatehouse.application.error.TokenNotValidException;
@@ -27,17 +25,14 @@ import dev.gatehouse.application.port.in.VerifyMfaUseCase.VerifyMfaCommand;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,7 +43,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * dj-rest-auth's MFA views (its {@code dj_rest_auth.mfa} package, 2026) over the same use cases as
@@ -62,7 +56,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public record DjRestAuthMfaController(VerifyMfaUseCase verify, SetUpTotpUseCase setUp, ConfirmTotpUseCase confirm,
                                       DisableTotpUseCase disable, RegenerateRecoveryCodesUseCase regenerate,
-                                      GetMfaStatusUseCase status, BearerAuthentication bearer, ClientInfos clientInfos) {
+                                      GetMfaStatusUseCase status, BearerAuthentication bearer, ClientInfos clientInfos) implements DrfErrorAnswers {
     static final String INVALID_EPHEMERAL = "Invalid or expired token.";
     static final String INVALID_CODE = "Invalid code.";
     static final String INVALID_ACTIVATION_CODE = "Invalid code. Please check your authenticator app and try again.";
@@ -187,21 +181,4 @@ public record DjRestAuthMfaController(VerifyMfaUseCase verify, SetUpTotpUseCase 
         return code;
     }
 
-    @Hidden
-    @Error(exception = GatehouseException.class)
-    public HttpResponse<Map<String, Object>> failed(HttpRequest<?> request, GatehouseException exception) {
-        return DrfErrors.of(exception);
-    }
-
-    @Hidden
-    @Error(exception = BodyNotAnObjectException.class)
-    public HttpResponse<Map<String, Object>> notAnObject(HttpRequest<?> request, BodyNotAnObjectException e) {
-        return DrfErrors.nonField("Invalid data. Expected a dictionary, but got " + e.pythonType() + ".");
-    }
-
-    @Hidden
-    @Error(exception = DrfError.class)
-    public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, DrfError error) {
-        return error.response();
-    }
 }

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
 import dev.gatehouse.adapter.in.rest.PasskeyCredentials;
-import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Login;
 import dev.gatehouse.adapter.in.rest.dto.PasskeyDtos;
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.error.ValidationFailedException;
@@ -38,7 +36,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
@@ -46,7 +43,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -77,7 +73,7 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
                                           LogInWithPasskeyUseCase logInWithPasskey, ListPasskeysUseCase listPasskeys,
                                           RenamePasskeyUseCase renamePasskey, DeletePasskeyUseCase deletePasskey,
                                           PasskeyCredentials credentials, BearerAuthentication bearer,
-                                          ClientInfos clientInfos) {
+                                          ClientInfos clientInfos) implements DrfErrorAnswers {
     static final String LOGIN_FAILED = "Authentication verification failed.";
     static final String LOGIN_EXPIRED = "Authentication challenge has expired. Please start over.";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -233,21 +229,4 @@ public record DjRestAuthPasskeyController(BeginPasskeyRegistrationUseCase beginR
         return body instanceof Map<?, ?> map ? map.get(field) : null;
     }
 
-    @Hidden
-    @Error(exception = GatehouseException.class)
-    public HttpResponse<Map<String, Object>> failed(HttpRequest<?> request, GatehouseException exception) {
-        return DrfErrors.of(exception);
-    }
-
-    @Hidden
-    @Error(exception = BodyNotAnObjectException.class)
-    public HttpResponse<Map<String, Object>> notAnObject(HttpRequest<?> request, BodyNotAnObjectException e) {
-        return DrfErrors.nonField("Invalid data. Expected a dictionary, but got " + e.pythonType() + ".");
-    }
-
-    @Hidden
-    @Error(exception = DrfError.class)
-    public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, DrfError error) {
-        return error.response();
-    }
 }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
 import dev.gatehouse.adapter.in.rest.ClientInfos;
-import dev.gatehouse.adapter.in.rest.compat.BodyNotAnObjectException;
 import dev.gatehouse.adapter.in.rest.compat.LenientBody;
 import dev.gatehouse.adapter.in.rest.compat.djrestauth.DjRestAuthDtos.Login;
 import dev.gatehouse.application.error.FieldErrors;
-import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.port.in.ConnectIdentityUseCase;
 import dev.gatehouse.application.port.in.ConnectIdentityUseCase.ConnectIdentityCommand;
@@ -29,7 +27,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -46,7 +43,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,7 +57,7 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, ConnectIdentityUseCase connect,
                                          ListIdentitiesUseCase list, DisconnectIdentityUseCase disconnect,
-                                         BearerAuthentication bearer, ClientInfos clientInfos) {
+                                         BearerAuthentication bearer, ClientInfos clientInfos) implements DrfErrorAnswers {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -227,21 +223,4 @@ public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, Conne
         return get(provider, request);
     }
 
-    @Hidden
-    @Error(exception = GatehouseException.class)
-    public HttpResponse<Map<String, Object>> failed(HttpRequest<?> request, GatehouseException exception) {
-        return DrfErrors.of(exception);
-    }
-
-    @Hidden
-    @Error(exception = BodyNotAnObjectException.class)
-    public HttpResponse<Map<String, Object>> notAnObject(HttpRequest<?> request, BodyNotAnObjectException e) {
-        return DrfErrors.nonField("Invalid data. Expected a dictionary, but got " + e.pythonType() + ".");
-    }
-
-    @Hidden
-    @Error(exception = DrfError.class)
-    public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, DrfError error) {
-        return error.response();
-    }
 }
