@@ -60,8 +60,8 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
                                           @QueryValue @Nullable String size, @QueryValue @Nullable String sort,
                                           HttpRequest<?> request) {
         Principal admin = bearer.require(request);
-        AdministerUsersUseCase.UserPage found = users.search(admin, query, AdminParams.userSort(sort), pageOf(page) - 1,
-                sizeOf(size));
+        AdministerUsersUseCase.UserPage found = users.search(admin, query, AdminParams.userSort(sort), AdminParams.page(page) - 1,
+                AdminParams.size(size));
         return new AdminDtos.UserPage(found.items().stream().map(UserResponse::from).toList(), found.page() + 1, found.size(),
                 found.total());
     }
@@ -142,7 +142,7 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
         java.time.Instant since = errors.attempt("from", () -> AdminParams.instant(from));
         java.time.Instant before = errors.attempt("until", () -> AdminParams.instant(until));
         errors.throwIfAny();
-        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, since, before, pageOf(page) - 1, sizeOf(size));
+        QueryAuditUseCase.AuditPage found = audit.query(admin, userId, eventType, since, before, AdminParams.page(page) - 1, AdminParams.size(size));
         return new AdminDtos.AuditPage(found.items().stream().map(AdminDtos.AuditEventResponse::from).toList(), found.page() + 1,
                 found.size(), found.total());
     }
@@ -216,28 +216,5 @@ public record AdminController(BearerAuthentication bearer, AdministerUsersUseCas
             // falls through
         }
         throw new InvalidValueException("Not a valid user id.");
-    }
-
-    private static int pageOf(String page) {
-        return positive("page", page, 1, Integer.MAX_VALUE / 200);
-    }
-
-    private static int sizeOf(String size) {
-        return positive("size", size, 20, 100);
-    }
-
-    private static int positive(String field, String value, int fallback, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(value.strip());
-            if (v >= 1 && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ValidationFailedException.of(field, "Must be a whole number between 1 and " + max + ".");
     }
 }
