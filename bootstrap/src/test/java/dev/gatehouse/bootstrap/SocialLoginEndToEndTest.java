@@ -307,6 +307,32 @@ class SocialLoginEndToEndTest extends HttpTest {
     // --- the native id_token flow ------------------------------------------------------------------------
 
     @Test
+    void anAccountWithAnAuthenticatorAppGivesTheCodeAfterTheProviderAndTheSessionSaysFedAndOtp() {
+        String subject = subject();
+        String email = uniqueEmail();
+        Response first = postJson("/api/auth/oauth/mock/id-token", Map.of("id_token", idToken(subject, email, null)));
+        assertEquals(200, first.status(), first.body());
+        String access = first.string("access");
+        byte[] secret = MfaEndToEndTest.base32(post("/api/auth/mfa/totp/setup", null, "Authorization", bearer(access)).string("secret"));
+        long step = dev.gatehouse.application.service.Totp.step(java.time.Instant.now());
+        Response confirmed = postJson("/api/auth/mfa/totp/confirm",
+                Map.of("code", dev.gatehouse.application.service.Totp.code(secret, step, 6)), "Authorization", bearer(access));
+        assertEquals(200, confirmed.status(), confirmed.body());
+
+        Response pending = postJson("/api/auth/oauth/mock/id-token", Map.of("id_token", idToken(subject, email, null)));
+        assertEquals(200, pending.status(), pending.body());
+        assertEquals(Boolean.TRUE, pending.map().get("mfa_required"), pending.body());
+        assertFalse(pending.map().containsKey("access"), "no tokens before the code");
+        // The next step's code: inside the ±1 window, and later than the one spent at confirmation.
+        Response verified = postJson("/api/auth/mfa/verify", Map.of("mfa_token", pending.string("mfa_token"),
+                "code", dev.gatehouse.application.service.Totp.code(secret, step + 1, 6)));
+        assertEquals(200, verified.status(), verified.body());
+        Map<String, Object> claims = claimsOf(verified.string("access"));
+        assertEquals(List.of("fed", "otp"), claims.get("amr"));
+        assertEquals("aal2", claims.get("aal"));
+    }
+
+    @Test
     void aNativeIdTokenIsCheckedForSignatureIssuerAudienceExpiryAndNonce() {
         String subject = subject();
         String email = uniqueEmail();

@@ -20,8 +20,6 @@ public final class SocialLoginException extends GatehouseException {
         EMAIL_UNVERIFIED("provider_email_unverified", "The identity provider gave no verified email address."),
         /** The identity is linked to another account. */
         IDENTITY_TAKEN("identity_taken", "This identity is connected to another account."),
-        /** The account has an authenticator app: a provider's word alone does not sign it in. */
-        MFA_REQUIRED("mfa_required", "This account has a second factor: sign in with its password and code, or a passkey."),
         /** Removing it would leave the account with no way to sign in. */
         LAST_LOGIN_METHOD("last_login_method", "This is the only way left to sign in to the account. Set a password first."),
         /** The provider could not be reached or answered 5xx; try again later. */

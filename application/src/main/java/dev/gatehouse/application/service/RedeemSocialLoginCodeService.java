@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.SocialSignInResult;
 import dev.gatehouse.application.error.AccountDisabledException;
 import dev.gatehouse.application.error.TokenNotValidException;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
@@ -36,13 +37,11 @@ public final class RedeemSocialLoginCodeService implements RedeemSocialLoginCode
     }
 
     @Override
-    public AuthenticatedUser redeem(String code, String codeVerifier, ClientInfo client) {
+    public SocialSignInResult redeem(String code, String codeVerifier, ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
         throttle.admit(Throttle.Action.TOKEN_GUESS, from, null);
         Instant now = clock.instant();
         OpaqueToken presented = OpaqueToken.parse(code).orElseThrow(TokenNotValidException::new);
-        record Opened(User user, SessionIssuer.StartedSession started) {
-        }
         // Spent on its own, before anything is checked: a wrong verifier costs the code (one guess per code), and of
         // two racing redemptions only one gets it.
         FlowCode redeemed = flows.redeem(presented.hash(), now).filter(c -> c.intent() == Intent.LOGIN)
@@ -52,13 +51,13 @@ public final class RedeemSocialLoginCodeService implements RedeemSocialLoginCode
                 redeemed.clientChallenge().getBytes(StandardCharsets.US_ASCII)))) {
             throw new TokenNotValidException();
         }
-        Opened opened = accounts.inTransaction(transactions, redeemed.provider(), now, from.ip(), () -> {
+        SocialAccounts.Opening opened = accounts.inTransaction(transactions, redeemed.provider(), now, from.ip(), () -> {
             User user = users.findById(redeemed.user()).orElseThrow(TokenNotValidException::new);
             if (!user.isActive()) {
                 throw new AccountDisabledException();
             }
-            return new Opened(user, accounts.startSession(user, redeemed.provider(), from, now));
+            return accounts.open(user, redeemed.provider(), from, now);
         });
-        return accounts.tokens(opened.user(), opened.started(), now);
+        return accounts.result(opened, now);
     }
 }

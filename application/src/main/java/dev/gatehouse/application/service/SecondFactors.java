@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.domain.session.Assurance;
 import dev.gatehouse.application.error.RateLimitedException;
 import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -60,8 +61,13 @@ public final class SecondFactors {
 
     /** Opens the pending login after a correct password; call inside the login's transaction. */
     public LogInResult.MfaRequired challenge(User user, Instant now) {
+        return challenge(user, now, Assurance.Method.PWD);
+    }
+
+    /** Opens the pending login after {@code firstFactor} (a password, or a provider's word); call inside a transaction. */
+    public LogInResult.MfaRequired challenge(User user, Instant now, Assurance.Method firstFactor) {
         OpaqueToken token = OpaqueToken.generate(random);
-        MfaChallenge challenge = MfaChallenge.open(token.hash(), user, now, mfa.challengeTtl());
+        MfaChallenge challenge = MfaChallenge.open(token.hash(), user, now, mfa.challengeTtl(), firstFactor);
         challenges.insert(challenge, now);
         return new LogInResult.MfaRequired(token.value(), METHODS, challenge.expiresAt());
     }

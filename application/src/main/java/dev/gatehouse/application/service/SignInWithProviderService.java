@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.SocialSignInResult;
 import dev.gatehouse.application.port.in.AuthenticatedUser;
 import dev.gatehouse.application.port.in.SignInWithProviderUseCase;
 import dev.gatehouse.application.port.out.ProviderIdentity;
@@ -22,19 +23,17 @@ public final class SignInWithProviderService implements SignInWithProviderUseCas
     }
 
     @Override
-    public AuthenticatedUser signIn(SignInWithProviderCommand command) {
+    public SocialSignInResult signIn(SignInWithProviderCommand command) {
         throttle.admit(Throttle.Action.SOCIAL_LOGIN, command.client(), null);
         accounts.requireProvider(command.provider());
         Instant now = clock.instant();
         String ip = command.client().ip();
         // The provider is asked outside the transaction: a slow provider must not hold a connection.
         ProviderIdentity identity = accounts.identify(command.provider(), command.credential(), now, ip);
-        record Opened(User user, SessionIssuer.StartedSession started) {
-        }
-        Opened opened = accounts.inTransaction(transactions, command.provider(), now, ip, () -> {
+        SocialAccounts.Opening opened = accounts.inTransaction(transactions, command.provider(), now, ip, () -> {
             User user = accounts.accountFor(command.provider(), identity, now, ip);
-            return new Opened(user, accounts.startSession(user, command.provider(), command.client(), now));
+            return accounts.open(user, command.provider(), command.client(), now);
         });
-        return accounts.tokens(opened.user(), opened.started(), now);
+        return accounts.result(opened, now);
     }
 }

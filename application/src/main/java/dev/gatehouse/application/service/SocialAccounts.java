@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.LogInUseCase.LogInResult;
+import dev.gatehouse.application.port.in.SocialSignInResult;
 import dev.gatehouse.application.port.out.Transactions;
 import dev.gatehouse.application.error.GatehouseException;
 import dev.gatehouse.application.error.AccountDisabledException;
@@ -175,13 +177,6 @@ public final class SocialAccounts {
         if (settings.current().verificationMode() == VerificationMode.MANDATORY && !user.isEmailVerified()) {
             throw new EmailNotVerifiedException();
         }
-        // An account with an authenticator app never signs in on a provider's word alone: that would make the
-        // provider a way around the second factor. Refused (and the identity linked above goes with the
-        // transaction); the owner signs in with the password and the code, or a passkey.
-        if (secondFactors.isOn(user.id())) {
-            failed(provider, user.id(), now, ip, "second factor on");
-            throw new SocialLoginException(Reason.MFA_REQUIRED);
-        }
         return user;
     }
 
@@ -208,10 +203,31 @@ public final class SocialAccounts {
     }
 
     /** Opens the session of a social sign-in (amr ["fed"]); call inside the use case's transaction. */
-    public SessionIssuer.StartedSession startSession(User user, String provider, ClientInfo client, Instant now) {
+    /** A session, or the pending login that waits for the code of the account's authenticator app. */
+    public record Opening(User user, SessionIssuer.StartedSession started, LogInResult.MfaRequired pending) {
+    }
+
+    /**
+     * Opens what a social sign-in gives; call inside the use case's transaction. An account with an authenticator
+     * app never signs in on a provider's word alone (the provider would be a way around the second factor): it gets
+     * the pending login a correct password gets, whose code step opens the session.
+     */
+    public Opening open(User user, String provider, ClientInfo client, Instant now) {
         if (secondFactors.isOn(user.id())) {
-            throw new SocialLoginException(Reason.MFA_REQUIRED);
+            audit.record(AuditEvent.of(now, AuditEvent.Type.SOCIAL_LOGIN_SUCCESS, user.id(), null, client.ip(),
+                    provider + ": waiting for the second factor"));
+            return new Opening(user, null, secondFactors.challenge(user, now, Assurance.Method.FED));
         }
+        return new Opening(user, startSession(user, provider, client, now), null);
+    }
+
+    /** After the commit: the tokens of the session (signed outside the transaction), or the pending login. */
+    public SocialSignInResult result(Opening opening, Instant now) {
+        return opening.pending() != null ? new SocialSignInResult.MfaRequired(opening.pending())
+                : new SocialSignInResult.SignedIn(tokens(opening.user(), opening.started(), now));
+    }
+
+    public SessionIssuer.StartedSession startSession(User user, String provider, ClientInfo client, Instant now) {
         user.recordLogin(now);
         users.update(user);
         audit.record(AuditEvent.of(now, AuditEvent.Type.SOCIAL_LOGIN_SUCCESS, user.id(), null, client.ip(), provider));

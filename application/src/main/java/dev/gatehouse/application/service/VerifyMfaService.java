@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class VerifyMfaService implements VerifyMfaUseCase {
     /** Password and a second factor: what the session (and every token refreshed from it) says. */
     static final Assurance PASSWORD_AND_CODE = Assurance.of(Assurance.Level.AAL2, Assurance.Method.PWD, Assurance.Method.OTP);
+    static final Assurance PROVIDER_AND_CODE = Assurance.of(Assurance.Level.AAL2, Assurance.Method.FED, Assurance.Method.OTP);
 
     private final MfaChallengeRepository challenges;
     private final UserRepository users;
@@ -90,7 +91,9 @@ public final class VerifyMfaService implements VerifyMfaUseCase {
             users.update(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_SUCCESS, user.id(), null, ip,
                     "second factor: " + factor.get().name().toLowerCase()));
-            return new Outcome(Kind.VERIFIED, issuer.start(user, command.client(), now, PASSWORD_AND_CODE,
+            // The first factor as the pending login recorded it: a password, or a provider's word (social sign-in).
+            Assurance assurance = locked.get().firstFactor() == Assurance.Method.FED ? PROVIDER_AND_CODE : PASSWORD_AND_CODE;
+            return new Outcome(Kind.VERIFIED, issuer.start(user, command.client(), now, assurance,
                     Session.FIRST_PARTY_CLIENT, null), factor.get());
         });
         switch (outcome.kind()) {

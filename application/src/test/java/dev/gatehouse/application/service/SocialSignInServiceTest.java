@@ -86,6 +86,11 @@ class SocialSignInServiceTest {
     }
 
     private AuthenticatedUser signInWith(String token) {
+        return org.junit.jupiter.api.Assertions.assertInstanceOf(dev.gatehouse.application.port.in.SocialSignInResult.SignedIn.class,
+                signInResult(token)).authenticated();
+    }
+
+    private dev.gatehouse.application.port.in.SocialSignInResult signInResult(String token) {
         return signIn.signIn(new SignInWithProviderCommand("acme", new ProviderCredential.IdToken(token, null), ClientInfo.UNKNOWN));
     }
 
@@ -176,7 +181,7 @@ class SocialSignInServiceTest {
     }
 
     @Test
-    void anAccountWithAnAuthenticatorAppIsNotSignedInOnTheProvidersWordAlone() {
+    void anAccountWithAnAuthenticatorAppGetsThePendingLoginNotASession() {
         AuthenticatedUser first = signInWith(token("s-20", "hal@example.com", true));
         var user = first.user().id();
         fx.secondFactorStore.savePending(dev.gatehouse.domain.mfa.TotpEnrolment.pending(user,
@@ -184,10 +189,13 @@ class SocialSignInServiceTest {
         fx.secondFactorStore.update(fx.secondFactorStore.findTotp(user).orElseThrow().used(1, fx.clock.instant()));
         int sessions = fx.sessions.count();
 
-        assertEquals(Reason.MFA_REQUIRED, reason(() -> signInWith(token("s-20", "hal@example.com", true))));
+        var pending = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                dev.gatehouse.application.port.in.SocialSignInResult.MfaRequired.class, signInResult(token("s-20", "hal@example.com", true)));
+        assertEquals(java.util.List.of("totp", "recovery_code"), pending.pending().methods());
         assertEquals(sessions, fx.sessions.count(), "no session opened");
-        assertTrue(fx.audit.of(AuditEvent.Type.SOCIAL_LOGIN_FAILURE).stream()
-                .anyMatch(e -> e.detail() != null && e.detail().contains("mfa_required")), "audited after the rollback");
+        assertEquals(1, fx.secondFactorStore.challenges.size());
+        assertEquals(dev.gatehouse.domain.session.Assurance.Method.FED,
+                fx.secondFactorStore.challenges.values().iterator().next().firstFactor(), "the code step will say [fed, otp]");
     }
 
     @Test

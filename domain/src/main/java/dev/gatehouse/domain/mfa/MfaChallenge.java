@@ -1,5 +1,6 @@
 package dev.gatehouse.domain.mfa;
 
+import dev.gatehouse.domain.session.Assurance;
 import dev.gatehouse.domain.token.TokenHash;
 import dev.gatehouse.domain.user.User;
 import dev.gatehouse.domain.user.UserId;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * (a password change kills it), single use, short-lived, and dead after {@link #MAX_FAILURES} wrong codes.
  */
 public record MfaChallenge(TokenHash hash, UserId userId, Instant passwordChangedAt, Instant createdAt, Instant expiresAt,
-                           int failures) {
+                           int failures, Assurance.Method firstFactor) {
     public static final int MAX_FAILURES = 5;
 
     public MfaChallenge {
@@ -21,10 +22,12 @@ public record MfaChallenge(TokenHash hash, UserId userId, Instant passwordChange
         Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(firstFactor, "firstFactor");
     }
 
-    public static MfaChallenge open(TokenHash hash, User user, Instant now, java.time.Duration lifetime) {
-        return new MfaChallenge(hash, user.id(), user.passwordChangedAt(), now, now.plus(lifetime), 0);
+    /** A login that passed {@code firstFactor} (a password, or a provider's word) and waits for the code. */
+    public static MfaChallenge open(TokenHash hash, User user, Instant now, java.time.Duration lifetime, Assurance.Method firstFactor) {
+        return new MfaChallenge(hash, user.id(), user.passwordChangedAt(), now, now.plus(lifetime), 0, firstFactor);
     }
 
     public boolean isUsableBy(User user, Instant now) {
@@ -33,7 +36,7 @@ public record MfaChallenge(TokenHash hash, UserId userId, Instant passwordChange
     }
 
     public MfaChallenge failed() {
-        return new MfaChallenge(hash, userId, passwordChangedAt, createdAt, expiresAt, failures + 1);
+        return new MfaChallenge(hash, userId, passwordChangedAt, createdAt, expiresAt, failures + 1, firstFactor);
     }
 
     public boolean isExhausted() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 @Singleton
 public final class JdbcMfaChallengeRepository implements MfaChallengeRepository {
-    private static final String COLUMNS = "token_hash, user_id, password_changed_at, created_at, expires_at, failures";
+    private static final String COLUMNS = "token_hash, user_id, password_changed_at, created_at, expires_at, failures, first_factor";
     private final PgSql sql;
 
     JdbcMfaChallengeRepository(PgSql sql) {
@@ -23,7 +23,7 @@ public final class JdbcMfaChallengeRepository implements MfaChallengeRepository 
     public void insert(MfaChallenge challenge, Instant now) {
         // The user's abandoned logins go with the next one, so the table holds only what can still be used.
         sql.update("WITH expired AS (DELETE FROM mfa_challenges WHERE user_id = ? AND expires_at <= ?) "
-                + "INSERT INTO mfa_challenges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                + "INSERT INTO mfa_challenges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setObject(1, challenge.userId().value());
             PgSql.setInstant(ps, 2, now);
             ps.setBytes(3, challenge.hash().bytes());
@@ -32,6 +32,7 @@ public final class JdbcMfaChallengeRepository implements MfaChallengeRepository 
             PgSql.setInstant(ps, 6, challenge.createdAt());
             PgSql.setInstant(ps, 7, challenge.expiresAt());
             ps.setInt(8, challenge.failures());
+            ps.setString(9, challenge.firstFactor().code());
         });
     }
 
@@ -73,6 +74,6 @@ public final class JdbcMfaChallengeRepository implements MfaChallengeRepository 
     private static MfaChallenge map(ResultSet rs) throws SQLException {
         return new MfaChallenge(TokenHash.fromBytes(rs.getBytes("token_hash")), new UserId(PgSql.uuid(rs, "user_id")),
                 PgSql.instant(rs, "password_changed_at"), PgSql.instant(rs, "created_at"), PgSql.instant(rs, "expires_at"),
-                rs.getInt("failures"));
+                rs.getInt("failures"), dev.gatehouse.domain.session.Assurance.Method.ofCode(rs.getString("first_factor")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.rest;
 
+import dev.gatehouse.adapter.in.rest.dto.MfaDtos;
+import dev.gatehouse.application.port.in.SocialSignInResult;
 import dev.gatehouse.adapter.in.rest.dto.SocialDtos;
 import dev.gatehouse.adapter.in.rest.dto.TokenPairResponse;
 import dev.gatehouse.application.error.FieldErrors;
@@ -105,16 +107,16 @@ public record OAuthLoginController(BeginSocialLoginUseCase begin, CompleteSocial
 
     @Post("/token")
     @Operation(summary = "Redeem the browser flow's code", description = "Once, within 60 s. The answer is login's.")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with an authenticator app on, login's pending MFA answer (finish at /api/auth/mfa/verify)", content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "token_not_valid: unknown, spent or expired code", content = @Content(mediaType = PROBLEM))
-    public TokenPairResponse token(@Body SocialDtos.CodeRequest body, HttpRequest<?> request) {
+    public Object token(@Body SocialDtos.CodeRequest body, HttpRequest<?> request) {
         FieldErrors errors = new FieldErrors();
         String code = Fields.required(errors, "code", body.code());
         if (body.codeVerifier() != null && !body.codeVerifier().matches("[A-Za-z0-9._~-]{43,128}")) {
             errors.add("code_verifier", "Must be 43 to 128 characters of A-Z, a-z, 0-9 and -._~ (RFC 7636).");
         }
         errors.throwIfAny();
-        return TokenPairResponse.withUser(redeem.redeem(code, body.codeVerifier(), clientInfos.of(request)));
+        return answer(redeem.redeem(code, body.codeVerifier(), clientInfos.of(request)));
     }
 
     @Post("/{provider}/id-token")
@@ -122,14 +124,22 @@ public record OAuthLoginController(BeginSocialLoginUseCase begin, CompleteSocial
             description = "The id_token's signature is checked against the provider's published keys, and its iss, aud (our "
                     + "client id), exp and, when given, nonce. An unknown identity is linked by the linking rules "
                     + "(docs/http-api.md); the answer is login's, with amr [\"fed\"].")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenPairResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The token pair and the user; with an authenticator app on, login's pending MFA answer (finish at /api/auth/mfa/verify)", content = @Content(schema = @Schema(oneOf = {TokenPairResponse.class, MfaDtos.MfaRequired.class})))
     @ApiResponse(responseCode = "401", description = "provider_token_invalid", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "account_exists: sign in to that account and connect", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "502", description = "provider_error", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "503", description = "provider_unavailable", content = @Content(mediaType = PROBLEM))
-    public TokenPairResponse idToken(@PathVariable String provider, @Body SocialDtos.IdTokenRequest body, HttpRequest<?> request) {
+    public Object idToken(@PathVariable String provider, @Body SocialDtos.IdTokenRequest body, HttpRequest<?> request) {
         ProviderCredential credential = SocialCredentials.idToken(body.idToken(), body.nonce());
-        return TokenPairResponse.withUser(signIn.signIn(new SignInWithProviderCommand(provider, credential, clientInfos.of(request))));
+        return answer(signIn.signIn(new SignInWithProviderCommand(provider, credential, clientInfos.of(request))));
+    }
+
+    /** Login's answer: the token pair and the user, or, with an authenticator app on, login's pending MFA answer. */
+    private static Object answer(SocialSignInResult result) {
+        return switch (result) {
+            case SocialSignInResult.SignedIn in -> TokenPairResponse.withUser(in.authenticated());
+            case SocialSignInResult.MfaRequired pending -> MfaDtos.MfaRequired.from(pending.pending());
+        };
     }
 
     private static MutableHttpResponse<?> redirect(String to) {

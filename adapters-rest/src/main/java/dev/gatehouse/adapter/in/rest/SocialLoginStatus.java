@@ -14,7 +14,6 @@ final class SocialLoginStatus {
             case REDIRECT_NOT_ALLOWED, STATE_INVALID, EMAIL_UNVERIFIED, LAST_LOGIN_METHOD -> HttpStatus.BAD_REQUEST;
             case PROVIDER_TOKEN_INVALID -> HttpStatus.UNAUTHORIZED;
             case ACCOUNT_EXISTS, IDENTITY_TAKEN -> HttpStatus.CONFLICT;
-            case MFA_REQUIRED -> HttpStatus.FORBIDDEN;
             // The provider's fault, not ours and not the client's: a gateway's statuses.
             case PROVIDER_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case PROVIDER_ERROR -> HttpStatus.BAD_GATEWAY;

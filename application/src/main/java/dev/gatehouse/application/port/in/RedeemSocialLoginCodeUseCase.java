@@ -5,5 +5,5 @@ import dev.gatehouse.domain.session.ClientInfo;
 /** Exchanges the one-time code of a finished browser sign-in for a token pair (once, within a minute). */
 public interface RedeemSocialLoginCodeUseCase {
     /** @param codeVerifier the frontend's PKCE verifier, required when it gave a challenge at authorize; else null */
-    AuthenticatedUser redeem(String code, String codeVerifier, ClientInfo client);
+    SocialSignInResult redeem(String code, String codeVerifier, ClientInfo client);
 }

@@ -19,5 +19,5 @@ public interface SignInWithProviderUseCase {
         }
     }
 
-    AuthenticatedUser signIn(SignInWithProviderCommand command);
+    SocialSignInResult signIn(SignInWithProviderCommand command);
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.rest.compat.djrestauth;
 
+import dev.gatehouse.application.port.in.SocialSignInResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.adapter.in.rest.BearerAuthentication;
@@ -87,10 +88,14 @@ public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, Conne
     @ApiResponse(responseCode = "400", description = "{\"non_field_errors\": [\"Incorrect input. access_token or code is required.\"]}, "
             + "[\"Incorrect value\"] (the provider refused it) or [\"User is already registered with this e-mail address.\"]")
     @ApiResponse(responseCode = "404", description = "No provider of that id")
-    public Login login(@PathVariable String provider, @Body @Nullable Object body, HttpRequest<?> request) {
+    public Object login(@PathVariable String provider, @Body @Nullable Object body, HttpRequest<?> request) {
         ownView(provider, request);
         ProviderCredential credential = credential(LenientBody.of(body, request), false);
-        return Login.from(signIn.signIn(new SignInWithProviderCommand(provider, credential, clientInfos.of(request))));
+        return switch (signIn.signIn(new SignInWithProviderCommand(provider, credential, clientInfos.of(request)))) {
+            case SocialSignInResult.SignedIn in -> Login.from(in.authenticated());
+            // As its login/ answers with MFA on: finish at mfa/verify/.
+            case SocialSignInResult.MfaRequired pending -> new DjRestAuthMfaDtos.MfaRequired(pending.pending().mfaToken(), true);
+        };
     }
 
     @Post("/{provider}/connect/")

@@ -26,7 +26,6 @@ final class DjRestAuthSocialErrors {
             case PROVIDER_TOKEN_INVALID, PROVIDER_ERROR -> DrfErrors.nonField(INCORRECT_VALUE);
             case IDENTITY_TAKEN -> DrfErrors.nonField(CONNECTED_ELSEWHERE);
             case LAST_LOGIN_METHOD -> DrfErrors.nonField(NO_PASSWORD);
-            case MFA_REQUIRED -> DrfErrors.nonField(e.getMessage());
             case UNKNOWN_PROVIDER -> DrfErrors.detail(HttpStatus.NOT_FOUND, DrfErrors.NOT_FOUND);
             case PROVIDER_UNAVAILABLE -> DrfErrors.detail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
             case REDIRECT_NOT_ALLOWED, STATE_INVALID, EMAIL_UNVERIFIED -> DrfErrors.nonField(e.getMessage());
