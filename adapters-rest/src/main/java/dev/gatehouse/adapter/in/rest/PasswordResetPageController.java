@@ -141,19 +141,9 @@ public record PasswordResetPageController(ConfirmPasswordResetUseCase confirmRes
                 .header(SecurityHeadersFilter.CSP_HEADER, CSP);
     }
 
+    /** HTML-escaped, as every page the service renders (the admin console's escaping). */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.gatehouse.adapter.in.rest.console.Html.esc(text);
     }
 
     private static String sha256(String text) {

@@ -15,13 +15,13 @@ import java.util.Map;
  * {@link #esc} (text and attribute values alike, quotes included), so nothing a user typed becomes markup.
  * No script and no inline style anywhere: the console's CSP allows neither.
  */
-final class Html {
+public final class Html {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private Html() {
     }
 
-    static String esc(Object value) {
+    public static String esc(Object value) {
         if (value == null) {
             return "";
         }
