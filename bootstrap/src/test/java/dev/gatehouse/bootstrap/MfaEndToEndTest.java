@@ -277,6 +277,25 @@ class MfaEndToEndTest extends HttpTest {
     }
 
     @Test
+    void anAccountWithTheAppIsDeletedWithACodeInsteadOfThePassword() {
+        Enrolled user = enrol();
+        assertProblem(send("DELETE", "/api/auth/me", "{\"code\":\"" + wrongCode(user.secret()) + "\"}", "application/json",
+                "Authorization", bearer(user.access())), 400, "validation_failed");
+        Response deleted = send("DELETE", "/api/auth/me", "{\"code\":\"" + nextCode(user.secret()) + "\"}", "application/json",
+                "Authorization", bearer(user.access()));
+        assertEquals(204, deleted.status(), deleted.body());
+        assertProblem(postJson("/api/auth/login", Map.of("email", user.email(), "password", PASSWORD)), 401, "invalid_credentials");
+
+        // Without an app, a code proves nothing: the password it is.
+        String plain = uniqueEmail();
+        register(plain);
+        String access = login(plain).string("access");
+        Response refused = send("DELETE", "/api/auth/me", "{\"code\":\"123456\"}", "application/json", "Authorization", bearer(access));
+        assertProblem(refused, 400, "validation_failed");
+        assertTrue(refused.errors().containsKey("code"), refused.body());
+    }
+
+    @Test
     void turningMfaOffNeedsTheCodeOrThePassword() {
         Enrolled user = enrol();
         String access = user.access();

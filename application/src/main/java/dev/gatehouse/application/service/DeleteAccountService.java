@@ -1,5 +1,6 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.error.ValidationFailedException;
 import dev.gatehouse.application.error.NotFoundException;
 import dev.gatehouse.application.port.in.DeleteAccountUseCase;
 import dev.gatehouse.application.port.in.Principal;
@@ -18,16 +19,19 @@ import java.time.Instant;
 public final class DeleteAccountService implements DeleteAccountUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
+    private final SecondFactors factors;
     private final PasswordConfirmation passwords;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public DeleteAccountService(UserRepository users, SessionRepository sessions, PasswordConfirmation passwords, AuditLog audit,
+    public DeleteAccountService(UserRepository users, SessionRepository sessions, PasswordConfirmation passwords, SecondFactors factors,
+                                AuditLog audit,
                                 Transactions transactions, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.factors = factors;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -36,8 +40,26 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
     @Override
     public void deleteOwnAccount(DeleteOwnAccountCommand command) {
         User caller = command.caller().user();
-        passwords.require(caller, command.password());
+        if (command.code() == null) {
+            passwords.require(caller, command.password());
+        } else {
+            proveByCode(caller, command.code());
+        }
         erase(caller.id(), null, "deleted by the user");
+    }
+
+    /** A code of the account's authenticator app (or a recovery code), with the same per-account limit as everywhere. */
+    private void proveByCode(User caller, String code) {
+        Instant now = clock.instant();
+        if (!factors.isOn(caller.id())) {
+            throw ValidationFailedException.of("code", "This account has no authenticator app: give the password.");
+        }
+        factors.admitGuess(caller, null, now);
+        if (transactions.inTransaction(() -> factors.check(caller.id(), code, now)).isEmpty()) {
+            factors.recordFailure(caller, null, now, "wrong code (deleting the account)");
+            throw ValidationFailedException.of("code", ConfirmTotpService.INVALID_CODE);
+        }
+        factors.guessSucceeded(caller);
     }
 
     @Override

@@ -24,7 +24,7 @@ class DeleteAccountServiceTest {
     private final Fixture fx = new Fixture();
     private final PasswordConfirmation passwords = new PasswordConfirmation(fx.hasher, fx.limiter, fx.audit, fx.source, fx.clock);
     private final DeleteAccountService service =
-            new DeleteAccountService(fx.users, fx.sessions, passwords, fx.audit, fx.transactions, fx.clock);
+            new DeleteAccountService(fx.users, fx.sessions, passwords, fx.secondFactors, fx.audit, fx.transactions, fx.clock);
     private final User ann = fx.addVerifiedUser("ann@example.com", "ann");
 
     private Principal as(User user) {

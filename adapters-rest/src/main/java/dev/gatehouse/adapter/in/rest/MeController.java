@@ -53,7 +53,8 @@ public record MeController(BearerAuthentication bearer, UpdateProfileUseCase upd
     /** Erases the account: every session revoked, personal data gone, the address free to register again. */
     @Delete
     @Operation(summary = "Delete the current account (erasure)", security = @SecurityRequirement(name = "bearer"),
-            description = "The password proves it is the account holder; wrong passwords count towards the login lockout.")
+            description = "The password proves it is the account holder, or, for an account with an authenticator app, its code "
+                    + "(or a recovery code); wrong passwords and codes count towards the per-account lockout.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.DeleteAccount.class)))
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", description = "invalid_credentials (wrong password) or not_authenticated",
@@ -62,6 +63,14 @@ public record MeController(BearerAuthentication bearer, UpdateProfileUseCase upd
     public HttpResponse<Void> delete(@Body @Nullable Requests.DeleteAccount body, HttpRequest<?> request) {
         Principal caller = bearer.require(request);
         FieldErrors errors = new FieldErrors();
+        String code = body == null || body.code() == null || body.code().isBlank() ? null : body.code();
+        if (code != null && body.password() == null) {
+            if (code.length() > 64) {
+                throw dev.gatehouse.application.error.ValidationFailedException.of("code", "Ensure this field has no more than 64 characters.");
+            }
+            deleteAccount.deleteOwnAccount(new DeleteAccountUseCase.DeleteOwnAccountCommand(caller, null, code));
+            return HttpResponse.noContent();
+        }
         PlainPassword password = Fields.password(errors, "password", body == null ? null : body.password());
         errors.throwIfAny();
         deleteAccount.deleteOwnAccount(new DeleteAccountUseCase.DeleteOwnAccountCommand(caller, password));

@@ -9,10 +9,22 @@ import java.util.Objects;
  * keeps the user id and what happened, never the address. The address can register again.
  */
 public interface DeleteAccountUseCase {
-    record DeleteOwnAccountCommand(Principal caller, PlainPassword password) {
+    /** Proved by the password, or, when the account has an authenticator app, by its code (or a recovery code). */
+    record DeleteOwnAccountCommand(Principal caller, PlainPassword password, String code) {
         public DeleteOwnAccountCommand {
             Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(password, "password");
+            if ((password == null) == (code == null)) {
+                throw new IllegalArgumentException("the password or a code, one of them");
+            }
+        }
+
+        public DeleteOwnAccountCommand(Principal caller, PlainPassword password) {
+            this(caller, Objects.requireNonNull(password, "password"), null);
+        }
+
+        @Override
+        public String toString() {
+            return "DeleteOwnAccountCommand[redacted]";
         }
     }
 

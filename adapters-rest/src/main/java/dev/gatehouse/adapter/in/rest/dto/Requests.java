@@ -72,8 +72,9 @@ public final class Requests {
     }
 
     @Serdeable
-    @Schema(name = "DeleteAccountRequest")
-    public record DeleteAccount(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password) {
+    @Schema(name = "DeleteAccountRequest", description = "`password`, or, for an account with an authenticator app, `code` "
+            + "(the app's code or a recovery code) instead.")
+    public record DeleteAccount(@Nullable String password, @Nullable String code) {
     }
 
     @Serdeable
