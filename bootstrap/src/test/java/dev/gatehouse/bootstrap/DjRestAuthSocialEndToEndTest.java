@@ -77,6 +77,9 @@ class DjRestAuthSocialEndToEndTest extends HttpTest {
                 Map.of("non_field_errors", List.of("Incorrect input. access_token or code is required.")));
         assertDrf(postJson("/dj-rest-auth/google/", Map.of("access_token", "", "code", "")), 400,
                 Map.of("non_field_errors", List.of("Incorrect input. access_token or code is required.")));
+        // A bare access token could come from any app the person authorised: refused, whatever it is.
+        assertDrf(postJson("/dj-rest-auth/google/", Map.of("access_token", "ya29.from-some-other-app")), 400,
+                Map.of("non_field_errors", List.of("An access_token alone is not accepted: send the provider's id_token, or a code.")));
         assertDrf(postJson("/dj-rest-auth/google/", Map.of("id_token", "forged.token.here")), 400,
                 Map.of("non_field_errors", List.of("Incorrect value")));
         // An address registered here by password, not yet proved: allauth's refusal.

@@ -406,17 +406,31 @@ class SocialLoginEndToEndTest extends HttpTest {
         String email = uniqueEmail();
         String access = register(email).string("access");
         String subject = subject();
+        // A connect flow must be bound to the frontend that starts it (its PKCE challenge).
+        assertProblem(get("/api/auth/oauth/mock/authorize?intent=connect&redirect_to=" + URLEncoder.encode(APP, StandardCharsets.UTF_8)),
+                400, "validation_failed");
+        String verifier = "v".repeat(43);
+        String challenge = GitHubShapedProvider.BeginChallenge.of(verifier);
+        String bound = "&intent=connect&code_challenge=" + challenge + "&code_challenge_method=S256";
         nextPerson(subject, uniqueEmail(), true);
-        String code = browserFlow("mock", "connect").get("code");
+        String code = browserFlow("mock", bound).get("code");
         assertProblem(postJson("/api/auth/oauth/token", Map.of("code", code)), 401, "token_not_valid");
         // (that attempt spent it: a connection code is not a sign-in code) — start again.
         nextPerson(subject, uniqueEmail(), true);
-        code = browserFlow("mock", "connect").get("code");
-        Response linked = postJson("/api/auth/identities/mock/connect", Map.of("code", code), "Authorization", bearer(access));
+        code = browserFlow("mock", bound).get("code");
+        // Someone else's frontend holding the code (a code slipped into a victim's session) has no verifier.
+        assertProblem(postJson("/api/auth/identities/mock/connect", Map.of("code", code), "Authorization", bearer(access)),
+                400, "validation_failed");
+        assertProblem(postJson("/api/auth/identities/mock/connect", Map.of("code", code, "code_verifier", "w".repeat(43)),
+                "Authorization", bearer(access)), 401, "token_not_valid");
+        nextPerson(subject, uniqueEmail(), true);
+        code = browserFlow("mock", bound).get("code");
+        Response linked = postJson("/api/auth/identities/mock/connect", Map.of("code", code, "code_verifier", verifier),
+                "Authorization", bearer(access));
         assertEquals(201, linked.status(), linked.body());
         assertEquals(subject, linked.string("subject"));
-        assertProblem(postJson("/api/auth/identities/mock/connect", Map.of("code", code), "Authorization", bearer(access)),
-                401, "token_not_valid");
+        assertProblem(postJson("/api/auth/identities/mock/connect", Map.of("code", code, "code_verifier", verifier),
+                "Authorization", bearer(access)), 401, "token_not_valid");
         // Signing in with that identity now opens the account it was connected to.
         Response in = postJson("/api/auth/oauth/mock/id-token", Map.of("id_token", idToken(subject, uniqueEmail(), null)));
         assertEquals(email, ((Map<?, ?>) in.map().get("user")).get("email"));

@@ -37,7 +37,7 @@ final class AccessTokenCheck {
 
     static Optional<SessionId> sessionId(AccessTokenClaims claims) {
         try {
-            return Optional.of(new SessionId(UUID.fromString(claims.sessionId())));
+            return claims.sessionId() == null ? Optional.empty() : Optional.of(new SessionId(UUID.fromString(claims.sessionId())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

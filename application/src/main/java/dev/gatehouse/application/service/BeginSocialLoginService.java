@@ -44,6 +44,12 @@ public final class BeginSocialLoginService implements BeginSocialLoginUseCase {
         if (command.redirectTo() == null || !settings.redirectAllowlist().contains(command.redirectTo())) {
             throw new SocialLoginException(SocialLoginException.Reason.REDIRECT_NOT_ALLOWED);
         }
+        // A connect flow ends in a code that only links an identity to whoever presents it with a Bearer token: it must
+        // be bound to the frontend that started it, or anyone's code could be slipped into a victim's session.
+        if (command.connect() && command.codeChallenge() == null) {
+            throw dev.gatehouse.application.error.ValidationFailedException.of("code_challenge",
+                    "Required with intent=connect: the frontend's PKCE S256 challenge, whose verifier it sends to connect.");
+        }
         Instant now = clock.instant();
         OpaqueToken state = OpaqueToken.generate(random);
         // 43 base64url characters: a valid PKCE verifier (RFC 7636 §4.1), 256 bits.
@@ -62,6 +68,12 @@ public final class BeginSocialLoginService implements BeginSocialLoginUseCase {
     }
 
     /** RFC 7636 S256: BASE64URL(SHA-256(ASCII(verifier))). */
+    /** The frontend's verifier matches the challenge it gave at authorize (compared in constant time). */
+    static boolean verifies(String challenge, String verifier) {
+        return challenge != null && verifier != null && java.security.MessageDigest.isEqual(
+                challenge(verifier).getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
+    }
+
     static String challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

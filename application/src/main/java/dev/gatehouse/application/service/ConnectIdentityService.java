@@ -37,9 +37,10 @@ public final class ConnectIdentityService implements ConnectIdentityUseCase {
         ProviderIdentity identity;
         if (command.credential() instanceof ProviderCredential.FlowCode flowCode) {
             OpaqueToken presented = OpaqueToken.parse(flowCode.code()).orElseThrow(TokenNotValidException::new);
+            // Spent first (one try per code); then the frontend must prove it started this flow (its PKCE verifier).
             identity = flows.redeem(presented.hash(), now)
-                    // A challenge bound the code to a frontend that connects with a Bearer token: that token is the binding here.
                     .filter(c -> c.intent() == Intent.CONNECT && c.provider().equals(command.provider()))
+                    .filter(c -> BeginSocialLoginService.verifies(c.clientChallenge(), flowCode.codeVerifier()))
                     .map(SocialLoginFlows.FlowCode::identity)
                     .orElseThrow(TokenNotValidException::new);
         } else {

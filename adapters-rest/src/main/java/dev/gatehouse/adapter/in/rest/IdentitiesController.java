@@ -49,7 +49,8 @@ public record IdentitiesController(ListIdentitiesUseCase list, ConnectIdentityUs
 
     @Post("/{provider}/connect")
     @Operation(summary = "Connect an identity to the caller's account", security = @SecurityRequirement(name = "bearer"),
-            description = "With `code` from a browser flow started with `intent=connect`, or with a native app's `id_token`.")
+            description = "With `code` from a browser flow started with `intent=connect` and the `code_verifier` of the "
+                    + "`code_challenge` given there, or with a native app's `id_token`.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IdentityResponse.class)))
     @ApiResponse(responseCode = "401", description = "token_not_valid (the code) or provider_token_invalid (the id_token)",
             content = @Content(mediaType = PROBLEM))
@@ -63,7 +64,11 @@ public record IdentitiesController(ListIdentitiesUseCase list, ConnectIdentityUs
             errors.add("code", "Give either code or id_token.");
         } else if (body.code() != null) {
             String code = SocialCredentials.bounded(errors, "code", Fields.required(errors, "code", body.code()));
-            credential = code == null ? null : new ProviderCredential.FlowCode(code);
+            String verifier = Fields.required(errors, "code_verifier", body.codeVerifier());
+            if (verifier != null && !verifier.matches("[A-Za-z0-9._~-]{43,128}")) {
+                errors.add("code_verifier", "Must be 43 to 128 characters of A-Z, a-z, 0-9 and -._~ (RFC 7636).");
+            }
+            credential = code == null || verifier == null ? null : new ProviderCredential.FlowCode(code, verifier);
         }
         errors.throwIfAny();
         if (credential == null) {

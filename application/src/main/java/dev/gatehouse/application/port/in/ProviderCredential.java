@@ -49,8 +49,12 @@ public sealed interface ProviderCredential {
         }
     }
 
-    /** The one-time code our own browser flow handed to the frontend (a flow started to connect). */
-    record FlowCode(String code) implements ProviderCredential {
+    /**
+     * The one-time code our own browser flow handed to the frontend (a flow started to connect), with the PKCE
+     * verifier of the challenge that frontend gave at authorize: without it, a code obtained by someone else could
+     * be slipped to a signed-in victim's frontend and link that someone's identity to the victim's account.
+     */
+    record FlowCode(String code, String codeVerifier) implements ProviderCredential {
         public FlowCode {
             check(code);
         }

@@ -30,7 +30,8 @@ public final class SocialDtos {
     @Serdeable
     @Schema(name = "ConnectRequest", description = "One of: `code` (from a browser flow started with `intent=connect`) or "
             + "`id_token` (with its `nonce`, from a native app).")
-    public record ConnectRequest(@Nullable String code, @JsonProperty("id_token") @Nullable String idToken, @Nullable String nonce) {
+    public record ConnectRequest(@Nullable String code, @JsonProperty("code_verifier") @Nullable String codeVerifier,
+                                 @JsonProperty("id_token") @Nullable String idToken, @Nullable String nonce) {
     }
 
     @Serdeable

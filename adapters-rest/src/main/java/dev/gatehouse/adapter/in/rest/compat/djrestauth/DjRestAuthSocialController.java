@@ -164,14 +164,18 @@ public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, Conne
         if (idToken != null && !idToken.isBlank()) {
             return new ProviderCredential.IdToken(idToken.strip(), null);
         }
-        if (accessToken != null && !accessToken.isBlank()) {
-            return new ProviderCredential.AccessToken(accessToken.strip());
-        }
         if (code != null && !code.isBlank()) {
             return new ProviderCredential.AuthorizationCode(code.strip());
         }
+        if (accessToken != null && !accessToken.isBlank()) {
+            // Refused on purpose: a provider's access token proves nothing about which app it was issued to, so one
+            // from any app the person ever authorised (an attacker's among them) would sign in as them here.
+            throw new DrfError(DrfErrors.nonField(ACCESS_TOKEN_REFUSED));
+        }
         throw new DrfError(DrfErrors.nonField(DjRestAuthSocialErrors.INCORRECT_INPUT));
     }
+
+    static final String ACCESS_TOKEN_REFUSED = "An access_token alone is not accepted: send the provider's id_token, or a code.";
 
     private static String time(java.time.Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
