@@ -37,6 +37,7 @@ import dev.gatehouse.application.service.ListSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
 import dev.gatehouse.application.service.PasswordConfirmation;
+import dev.gatehouse.application.service.RecentLogin;
 import dev.gatehouse.application.service.PublishKeysService;
 import dev.gatehouse.application.service.QueryAuditService;
 import dev.gatehouse.application.service.RefreshSessionService;
@@ -69,7 +70,7 @@ import io.micronaut.context.annotation.Import;
  */
 @Import(classes = {
         // Collaborators the use cases share.
-        SessionIssuer.class, Throttle.class, AccountMail.class, PasswordConfirmation.class,
+        SessionIssuer.class, Throttle.class, AccountMail.class, PasswordConfirmation.class, RecentLogin.class,
         // Accounts and sessions.
         RegisterUserService.class, LogInService.class, RefreshSessionService.class, LogOutService.class,
         AuthenticateService.class, UpdateProfileService.class, ChangePasswordService.class, ListSessionsService.class,

@@ -15,9 +15,12 @@ import java.util.List;
 public final class BeginPasskeyRegistrationService implements BeginPasskeyRegistrationUseCase {
     private final PasskeyCeremonies ceremonies;
     private final PasskeyRepository passkeys;
+    private final RecentLogin recentLogin;
     private final Clock clock;
 
-    public BeginPasskeyRegistrationService(PasskeyCeremonies ceremonies, PasskeyRepository passkeys, Clock clock) {
+    public BeginPasskeyRegistrationService(PasskeyCeremonies ceremonies, PasskeyRepository passkeys, RecentLogin recentLogin,
+                                           Clock clock) {
+        this.recentLogin = recentLogin;
         this.ceremonies = ceremonies;
         this.passkeys = passkeys;
         this.clock = clock;
@@ -26,6 +29,9 @@ public final class BeginPasskeyRegistrationService implements BeginPasskeyRegist
     @Override
     public PasskeyOptions.Creation beginPasskeyRegistration(Principal caller) {
         Instant now = clock.instant();
+        // A passkey is a sign-in of its own (aal2): the registration challenge is only for a recent sign-in, so a
+        // stolen access token cannot plant the thief's key. The completion needs this challenge.
+        recentLogin.require(caller, now);
         User user = caller.user();
         byte[] challenge = ceremonies.issue(PasskeyChallenge.Ceremony.REGISTRATION, user.id(), now);
         // The authenticator refuses to make a second passkey for an account it already holds one for.

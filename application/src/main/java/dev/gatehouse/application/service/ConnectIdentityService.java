@@ -15,14 +15,16 @@ import java.time.Instant;
 public final class ConnectIdentityService implements ConnectIdentityUseCase {
     private final SocialAccounts accounts;
     private final SocialLoginFlows flows;
+    private final RecentLogin recentLogin;
     private final Transactions transactions;
     private final Throttle throttle;
     private final Clock clock;
 
-    public ConnectIdentityService(SocialAccounts accounts, SocialLoginFlows flows, Transactions transactions,
+    public ConnectIdentityService(SocialAccounts accounts, SocialLoginFlows flows, RecentLogin recentLogin, Transactions transactions,
                                   Throttle throttle, Clock clock) {
         this.accounts = accounts;
         this.flows = flows;
+        this.recentLogin = recentLogin;
         this.transactions = transactions;
         this.throttle = throttle;
         this.clock = clock;
@@ -34,6 +36,8 @@ public final class ConnectIdentityService implements ConnectIdentityUseCase {
         String ip = command.client().ip();
         accounts.requireProvider(command.provider());
         Instant now = clock.instant();
+        // A linked identity is a way in that outlasts a password change: only for a recent sign-in.
+        recentLogin.require(command.caller(), now);
         ProviderIdentity identity;
         if (command.credential() instanceof ProviderCredential.FlowCode flowCode) {
             OpaqueToken presented = OpaqueToken.parse(flowCode.code()).orElseThrow(TokenNotValidException::new);

@@ -42,11 +42,7 @@ public final class SetUpTotpService implements SetUpTotpUseCase {
         User user = caller.user();
         Instant now = clock.instant();
         // A stolen access token of an old session must not be enough to tie the account to another phone.
-        boolean recent = sessions.findWithUser(caller.sessionId())
-                .map(s -> !s.session().createdAt().isBefore(now.minus(mfa.recentLogin()))).orElse(false);
-        if (!recent) {
-            throw new RecentLoginRequiredException();
-        }
+        new RecentLogin(sessions, mfa).require(caller, now);
         TotpSecret secret = TotpSecret.generate(random);
         OpaqueToken activation = OpaqueToken.generate(random);
         transactions.run(() -> {

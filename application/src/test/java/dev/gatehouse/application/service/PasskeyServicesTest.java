@@ -36,12 +36,24 @@ class PasskeyServicesTest {
     private final ScriptedPasskeyVerifier verifier = new ScriptedPasskeyVerifier();
     private final PasskeyCeremonies ceremonies = new PasskeyCeremonies(store,
             new WebAuthnSettings("example.com", "Example", List.of("https://example.com"), Duration.ofMinutes(5)));
-    private final BeginPasskeyRegistrationService beginRegistration = new BeginPasskeyRegistrationService(ceremonies, store, f.clock);
+    private final BeginPasskeyRegistrationService beginRegistration = new BeginPasskeyRegistrationService(ceremonies, store,
+            new RecentLogin(f.sessions, f.mfaSettings), f.clock);
     private final RegisterPasskeyService register = new RegisterPasskeyService(ceremonies, verifier, store, f.transactions, f.audit, f.clock);
     private final BeginPasskeyLogInService beginLogIn = new BeginPasskeyLogInService(ceremonies, f.users, f.throttle, f.clock);
     private final LogInWithPasskeyService logIn = new LogInWithPasskeyService(ceremonies, verifier, store, f.users, f.issuer,
             f.transactions, f.throttle, f.audit, f.source, f.clock);
     private final byte[] credentialId = {7, 7, 7};
+
+    @org.junit.jupiter.api.Test
+    void aPasskeyIsAddedOnlyFromARecentSignIn() {
+        User user = f.addVerifiedUser("old-session@example.com", null);
+        Principal caller = principal(user);
+        f.clock.advance(java.time.Duration.ofMinutes(16));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.gatehouse.application.error.RecentLoginRequiredException.class,
+                () -> beginRegistration.beginPasskeyRegistration(caller), "a stolen token of an old session plants no key");
+        org.junit.jupiter.api.Assertions.assertNotNull(beginRegistration.beginPasskeyRegistration(principal(user)).challenge(),
+                "a fresh sign-in may");
+    }
 
     private Principal principal(User user) {
         return f.principal(user, f.startSession(user));

@@ -199,6 +199,18 @@ class SocialSignInServiceTest {
     }
 
     @Test
+    void anIdentityIsConnectedOnlyFromARecentSignIn() {
+        User user = fx.addVerifiedUser("ivy@example.com", null);
+        var caller = fx.principal(user, fx.startSession(user));
+        fx.clock.advance(java.time.Duration.ofMinutes(16));
+        assertThrows(dev.gatehouse.application.error.RecentLoginRequiredException.class, () ->
+                new ConnectIdentityService(accounts, null, new RecentLogin(fx.sessions, fx.mfaSettings), transactions, fx.throttle, fx.clock)
+                        .connect(new dev.gatehouse.application.port.in.ConnectIdentityUseCase.ConnectIdentityCommand(caller, "acme",
+                                new ProviderCredential.IdToken(token("s-30", "ivy2@example.com", true), null), ClientInfo.UNKNOWN)));
+        assertTrue(identities.ofUser(user.id()).isEmpty(), "nothing linked");
+    }
+
+    @Test
     void theLastWayInCannotBeDisconnected() {
         AuthenticatedUser in = signInWith(token("s-10", "fay@example.com", true));
         var principal = fx.principal(in.user(), in.tokens());
@@ -208,11 +220,13 @@ class SocialSignInServiceTest {
 
         User withPassword = fx.addVerifiedUser("gus@example.com", null);
         var gus = fx.principal(withPassword, fx.startSession(withPassword));
-        new ConnectIdentityService(accounts, null, transactions, fx.throttle, fx.clock).connect(
+        new ConnectIdentityService(accounts, null,
+                new RecentLogin(fx.sessions, fx.mfaSettings), transactions, fx.throttle, fx.clock).connect(
                 new dev.gatehouse.application.port.in.ConnectIdentityUseCase.ConnectIdentityCommand(gus, "acme",
                         new ProviderCredential.IdToken(token("s-11", "other@example.com", true), null), ClientInfo.UNKNOWN));
         var linked = identities.ofUser(withPassword.id()).getFirst();
-        assertEquals(Reason.IDENTITY_TAKEN, reason(() -> new ConnectIdentityService(accounts, null, transactions, fx.throttle, fx.clock)
+        assertEquals(Reason.IDENTITY_TAKEN, reason(() -> new ConnectIdentityService(accounts, null,
+                new RecentLogin(fx.sessions, fx.mfaSettings), transactions, fx.throttle, fx.clock)
                 .connect(new dev.gatehouse.application.port.in.ConnectIdentityUseCase.ConnectIdentityCommand(principal, "acme",
                         new ProviderCredential.IdToken(token("s-11", "x@example.com", true), null), ClientInfo.UNKNOWN))));
         disconnect.disconnect(gus, linked.id());

@@ -76,8 +76,8 @@ public record DjRestAuthSocialController(SignInWithProviderUseCase signIn, Conne
     }
 
     @Schema(name = "DjRestAuthSocialLoginRequest", description = "SocialLoginSerializer: `id_token` (checked against the "
-            + "provider's keys, preferred when given), else `access_token` (read at the provider's user-info endpoint), else "
-            + "`code` (exchanged at the provider with our client credentials and callback URL).")
+            + "provider's keys, preferred when given), else `code` (exchanged at the provider with our client credentials and "
+            + "callback URL). A bare `access_token` is refused: it proves nothing about the app it was issued to.")
     record SocialLoginRequest(@Nullable String access_token, @Nullable String code, @Nullable String id_token) {
     }
 
