@@ -114,8 +114,10 @@ public final class LogInService implements LogInUseCase {
             user.recordLogin(now);
             if (upgraded != null) {
                 user.upgradePasswordHash(upgraded);
+                users.update(user);
+            } else {
+                users.recordLogin(user);
             }
-            users.update(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_SUCCESS, user.id(), null, ip, null));
             return issuer.start(user, command.client(), now, dev.gatehouse.domain.session.Assurance.PASSWORD,
                     command.clientId(), command.scope());

@@ -114,7 +114,7 @@ public final class LogInWithPasskeyService implements LogInWithPasskeyUseCase {
             passkey.recordUse(verified.signCount(), verified.backedUp(), now);
             passkeys.update(passkey);
             user.recordLogin(now);
-            users.update(user);
+            users.recordLogin(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_SUCCESS, user.id(), null, ip, "passkey " + passkey.id()));
             return issuer.start(user, command.client(), now, PASSKEY, Session.FIRST_PARTY_CLIENT, null);
         });

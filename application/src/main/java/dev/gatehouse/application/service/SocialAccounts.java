@@ -229,7 +229,7 @@ public final class SocialAccounts {
 
     public SessionIssuer.StartedSession startSession(User user, String provider, ClientInfo client, Instant now) {
         user.recordLogin(now);
-        users.update(user);
+        users.recordLogin(user);
         audit.record(AuditEvent.of(now, AuditEvent.Type.SOCIAL_LOGIN_SUCCESS, user.id(), null, client.ip(), provider));
         return issuer.start(user, client, now, FEDERATED, Session.FIRST_PARTY_CLIENT, null);
     }

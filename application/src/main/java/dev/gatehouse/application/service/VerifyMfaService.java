@@ -88,7 +88,7 @@ public final class VerifyMfaService implements VerifyMfaUseCase {
             }
             challenges.delete(hash);
             user.recordLogin(now);
-            users.update(user);
+            users.recordLogin(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_SUCCESS, user.id(), null, ip,
                     "second factor: " + factor.get().name().toLowerCase()));
             // The first factor as the pending login recorded it: a password, or a provider's word (social sign-in).

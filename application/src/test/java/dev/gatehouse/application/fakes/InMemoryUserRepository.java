@@ -78,6 +78,17 @@ public final class InMemoryUserRepository implements UserRepository, Snapshottab
     }
 
     @Override
+    public void recordLogin(User user) {
+        User stored = rows.get(user.id());
+        if (stored == null) {
+            throw new IllegalStateException("no such user " + user.id());
+        }
+        User copy = Copies.of(stored);
+        copy.recordLogin(user.lastLogin());
+        rows.put(user.id(), copy);
+    }
+
+    @Override
     public void update(User user) {
         if (!rows.containsKey(user.id())) {
             throw new IllegalStateException("no such user " + user.id());

@@ -128,6 +128,15 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public void recordLogin(User user) {
+        sessionCache.evictUser(user.id());
+        sql.update("UPDATE users SET last_login = ? WHERE id = ?", ps -> {
+            PgSql.setInstant(ps, 1, user.lastLogin());
+            ps.setObject(2, user.id().value());
+        });
+    }
+
+    @Override
     public void delete(UserId id) {
         sessionCache.evictUser(id);
         sql.update("DELETE FROM users WHERE id = ?", ps -> ps.setObject(1, id.value()));

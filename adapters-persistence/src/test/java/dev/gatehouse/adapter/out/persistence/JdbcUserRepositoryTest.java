@@ -45,6 +45,27 @@ class JdbcUserRepositoryTest extends PostgresTest {
     }
 
     @Test
+    void aRecordedLoginWritesTheLastLoginAndLeavesWhatCommittedMeanwhile() {
+        User user = newUser("rec." + unique() + "@example.com", null);
+        users.insert(user);
+        User seenBySignIn = users.findById(user.id()).orElseThrow();
+        // A password reset and a deactivation commit while the sign-in is hashing.
+        User reset = users.findById(user.id()).orElseThrow();
+        reset.changePassword(new dev.gatehouse.domain.user.PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA"), now());
+        reset.deactivate();
+        users.update(reset);
+
+        java.time.Instant at = now().plusSeconds(5);
+        seenBySignIn.recordLogin(at);
+        users.recordLogin(seenBySignIn);
+
+        User stored = users.findById(user.id()).orElseThrow();
+        assertEquals(at, stored.lastLogin());
+        assertEquals(reset.passwordHash(), stored.passwordHash(), "the reset stays");
+        assertEquals(false, stored.isActive(), "the deactivation stays");
+    }
+
+    @Test
     void findsByEmailAndUsernameCaseInsensitively() {
         String id = unique();
         User user = newUser("grace." + id + "@example.com", "Grace_" + id);

@@ -40,6 +40,13 @@ public interface UserRepository {
     /** @throws DuplicateUserException when the new email address or username is already taken */
     void update(User user);
 
+    /**
+     * Stores the user's {@code lastLogin} and nothing else (as Django's {@code update_last_login}). A sign-in reads
+     * the user before its slow part (a hash, a code, a provider call): writing the whole row back then would undo a
+     * password reset, a deactivation or a role change that committed meanwhile.
+     */
+    void recordLogin(User user);
+
     /** Deletes the user's row; its sessions and one-time tokens go with it. */
     void delete(UserId id);
 
