@@ -110,14 +110,24 @@ public final class LogInWithPasskeyService implements LogInWithPasskeyUseCase {
         if (settings.current().verificationMode() == VerificationMode.MANDATORY && !user.isEmailVerified()) {
             return new LogInResult.Refused(LogInResult.Reason.EMAIL_NOT_VERIFIED);
         }
+        long previousCount = passkey.signCount();
         SessionIssuer.StartedSession started = transactions.inTransaction(() -> {
             passkey.recordUse(verified.signCount(), verified.backedUp(), now);
-            passkeys.update(passkey);
+            if (!passkeys.recordUse(passkey, previousCount)) {
+                // Another sign-in moved the counter since it was read: two answers with one counter, a cloned key.
+                return null;
+            }
             user.recordLogin(now);
             users.recordLogin(user);
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_SUCCESS, user.id(), null, ip, "passkey " + passkey.id()));
             return issuer.start(user, command.client(), now, PASSKEY, Session.FIRST_PARTY_CLIENT, null);
         });
+        if (started == null) {
+            audit.record(AuditEvent.of(now, AuditEvent.Type.PASSKEY_COUNTER_REGRESSED, passkey.userId(), null, ip,
+                    "passkey " + passkey.id() + ": sign counter " + verified.signCount() + " presented twice at once (it was "
+                            + previousCount + "); possibly a cloned authenticator, sign-in refused"));
+            return new LogInResult.Refused(LogInResult.Reason.INVALID_CREDENTIALS);
+        }
         return new LogInResult.LoggedIn(new AuthenticatedUser(user, issuer.tokens(user, started, now)));
     }
 

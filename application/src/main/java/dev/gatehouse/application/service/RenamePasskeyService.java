@@ -31,7 +31,7 @@ public final class RenamePasskeyService implements RenamePasskeyUseCase {
             // Another user's passkey is "not found", exactly like an unknown id.
             Passkey passkey = passkeys.find(caller.user().id(), id).orElseThrow(() -> new NotFoundException("Passkey"));
             passkey.rename(name);
-            passkeys.update(passkey);
+            passkeys.rename(passkey);
             audit.record(AuditEvent.of(clock.instant(), AuditEvent.Type.PASSKEY_RENAMED, caller.user().id(), null, null,
                     "passkey " + id));
             return passkey;

@@ -51,8 +51,23 @@ public final class InMemoryPasskeys implements PasskeyRepository, PasskeyChallen
     }
 
     @Override
-    public void update(Passkey passkey) {
+    public void rename(Passkey passkey) {
+        Passkey stored = passkeys.get(passkey.id());
+        if (stored != null) {
+            Passkey renamed = copy(stored);
+            renamed.rename(passkey.name());
+            passkeys.replace(passkey.id(), renamed);
+        }
+    }
+
+    @Override
+    public boolean recordUse(Passkey passkey, long previousCount) {
+        Passkey stored = passkeys.get(passkey.id());
+        if (stored == null || stored.signCount() != previousCount) {
+            return false;
+        }
         passkeys.replace(passkey.id(), copy(passkey));
+        return true;
     }
 
     @Override

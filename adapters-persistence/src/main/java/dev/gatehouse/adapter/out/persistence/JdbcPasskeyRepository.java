@@ -65,14 +65,22 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     }
 
     @Override
-    public void update(Passkey p) {
-        sql.update("UPDATE passkeys SET name = ?, sign_count = ?, backed_up = ?, last_used_at = ? WHERE id = ?", ps -> {
+    public void rename(Passkey p) {
+        sql.update("UPDATE passkeys SET name = ? WHERE id = ?", ps -> {
             ps.setString(1, p.name().value());
-            ps.setLong(2, p.signCount());
-            ps.setBoolean(3, p.backedUp());
-            PgSql.setInstant(ps, 4, p.lastUsedAt());
-            ps.setObject(5, p.id().value());
+            ps.setObject(2, p.id().value());
         });
+    }
+
+    @Override
+    public boolean recordUse(Passkey p, long previousCount) {
+        return sql.update("UPDATE passkeys SET sign_count = ?, backed_up = ?, last_used_at = ? WHERE id = ? AND sign_count = ?", ps -> {
+            ps.setLong(1, p.signCount());
+            ps.setBoolean(2, p.backedUp());
+            PgSql.setInstant(ps, 3, p.lastUsedAt());
+            ps.setObject(4, p.id().value());
+            ps.setLong(5, previousCount);
+        }) == 1;
     }
 
     @Override

@@ -65,8 +65,25 @@ class JdbcPasskeyRepositoryTest extends PostgresTest {
                 false, false, true, 0, PasskeyName.DEFAULT, now.plusSeconds(1));
         passkeys.insert(zero);
         zero.recordUse(0, true, now.plusSeconds(60));
+        assertTrue(passkeys.recordUse(zero, 0));
+        // A counter moves once: a second sign-in that read the same stored counter writes nothing.
+        Passkey counting = Passkey.register(PasskeyId.newId(now.plusSeconds(2)), owner.id(), random(16), random(10), List.of(),
+                false, false, true, 5, PasskeyName.DEFAULT, now.plusSeconds(2));
+        passkeys.insert(counting);
+        Passkey first = passkeys.find(owner.id(), counting.id()).orElseThrow();
+        Passkey second = passkeys.find(owner.id(), counting.id()).orElseThrow();
+        first.recordUse(6, false, now.plusSeconds(61));
+        second.recordUse(6, false, now.plusSeconds(61));
+        assertTrue(passkeys.recordUse(first, 5));
+        assertFalse(passkeys.recordUse(second, 5), "the same counter twice: one wins");
+        first.rename(PasskeyName.of("Key"));
+        Passkey stale = passkeys.find(owner.id(), counting.id()).orElseThrow();
+        stale.rename(PasskeyName.of("Key"));
+        passkeys.rename(stale);
+        assertEquals(6, passkeys.find(owner.id(), counting.id()).orElseThrow().signCount(), "a rename leaves the counter");
+        passkeys.delete(owner.id(), counting.id());
         zero.rename(PasskeyName.of("Phone"));
-        passkeys.update(zero);
+        passkeys.rename(zero);
         Passkey updated = passkeys.find(owner.id(), zero.id()).orElseThrow();
         assertEquals("Phone", updated.name().value());
         assertTrue(updated.backedUp());

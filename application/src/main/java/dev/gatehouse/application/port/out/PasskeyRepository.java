@@ -18,8 +18,16 @@ public interface PasskeyRepository {
 
     Optional<Passkey> find(UserId user, PasskeyId id);
 
-    /** Name, sign counter, backup state and last use. */
-    void update(Passkey passkey);
+    /** The name alone: a rename must never write back a sign counter it read earlier. */
+    void rename(Passkey passkey);
+
+    /**
+     * A verified sign-in's counter, backup state and last use, only if the stored counter is still
+     * {@code previousCount} (compare-and-set): of two sign-ins presenting the same counter — a cloned key — one wins.
+     *
+     * @return false when the counter moved meanwhile (nothing written)
+     */
+    boolean recordUse(Passkey passkey, long previousCount);
 
     /** @return false when the user has no such passkey */
     boolean delete(UserId user, PasskeyId id);
