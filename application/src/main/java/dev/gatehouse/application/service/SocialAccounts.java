@@ -99,7 +99,21 @@ public final class SocialAccounts {
             failed(provider, null, now, ip, "provider_error: unusable subject");
             throw new SocialLoginException(Reason.PROVIDER_ERROR);
         }
-        return identity;
+        return bounded(identity);
+    }
+
+    /**
+     * The provider's other values, bounded once where they enter: a name no profile could hold is dropped (names
+     * only prefill a new account), an address longer than any address is no address (and vouches for nothing).
+     */
+    static ProviderIdentity bounded(ProviderIdentity identity) {
+        String email = identity.email() != null && identity.email().length() <= EmailAddress.MAX_LENGTH ? identity.email() : null;
+        return new ProviderIdentity(identity.subject(), email, email != null && identity.emailVerified(),
+                name(identity.givenName()), name(identity.familyName()));
+    }
+
+    private static String name(String value) {
+        return value == null || value.codePointCount(0, value.length()) > Profile.MAX_NAME_LENGTH ? null : value;
     }
 
     /** A provider's failure, audited, as the refusal to answer with. */

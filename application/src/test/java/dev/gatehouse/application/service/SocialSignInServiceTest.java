@@ -211,6 +211,19 @@ class SocialSignInServiceTest {
     }
 
     @Test
+    void whatAProviderSaysIsBoundedWhereItEnters() {
+        var huge = new dev.gatehouse.application.port.out.ProviderIdentity("s-40", "a".repeat(300) + "@example.com", true,
+                "G".repeat(151), "Hopper");
+        var bounded = SocialAccounts.bounded(huge);
+        assertEquals(null, bounded.email());
+        assertEquals(false, bounded.emailVerified(), "no address, nothing vouched for");
+        assertEquals(null, bounded.givenName());
+        assertEquals("Hopper", bounded.familyName());
+        var ordinary = new dev.gatehouse.application.port.out.ProviderIdentity("s-41", "grace@example.com", true, "Grace", "Hopper");
+        assertEquals(ordinary, SocialAccounts.bounded(ordinary), "ordinary values pass unchanged");
+    }
+
+    @Test
     void theLastWayInCannotBeDisconnected() {
         AuthenticatedUser in = signInWith(token("s-10", "fay@example.com", true));
         var principal = fx.principal(in.user(), in.tokens());
