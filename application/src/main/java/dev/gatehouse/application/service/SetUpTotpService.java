@@ -1,7 +1,6 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.error.MfaStateException;
-import dev.gatehouse.application.error.RecentLoginRequiredException;
 import dev.gatehouse.application.port.in.Principal;
 import dev.gatehouse.application.port.in.SetUpTotpUseCase;
 import dev.gatehouse.application.port.out.QrCodeRenderer;
@@ -20,7 +19,7 @@ import java.time.Instant;
 
 public final class SetUpTotpService implements SetUpTotpUseCase {
     private final SecondFactorRepository store;
-    private final SessionRepository sessions;
+    private final RecentLogin recentLogin;
     private final QrCodeRenderer qr;
     private final Transactions transactions;
     private final MfaSettings mfa;
@@ -30,7 +29,7 @@ public final class SetUpTotpService implements SetUpTotpUseCase {
     public SetUpTotpService(SecondFactorRepository store, SessionRepository sessions, QrCodeRenderer qr, Transactions transactions,
                             MfaSettings mfa, Clock clock) {
         this.store = store;
-        this.sessions = sessions;
+        this.recentLogin = new RecentLogin(sessions, mfa);
         this.qr = qr;
         this.transactions = transactions;
         this.mfa = mfa;
@@ -42,7 +41,7 @@ public final class SetUpTotpService implements SetUpTotpUseCase {
         User user = caller.user();
         Instant now = clock.instant();
         // A stolen access token of an old session must not be enough to tie the account to another phone.
-        new RecentLogin(sessions, mfa).require(caller, now);
+        recentLogin.require(caller, now);
         TotpSecret secret = TotpSecret.generate(random);
         OpaqueToken activation = OpaqueToken.generate(random);
         transactions.run(() -> {

@@ -80,7 +80,6 @@ public final class SocialAccounts {
     public ProviderIdentity identify(String provider, ProviderCredential credential, Instant now, String ip) {
         return call(provider, now, ip, () -> switch (credential) {
             case ProviderCredential.IdToken t -> providers.verifyIdToken(provider, t.idToken(), t.nonce());
-            case ProviderCredential.AccessToken t -> providers.fromAccessToken(provider, t.accessToken());
             case ProviderCredential.AuthorizationCode c -> providers.redeemCode(provider, c.code(), null, null);
             case ProviderCredential.FlowCode f -> throw new IllegalArgumentException("a flow code is not the provider's");
         });
@@ -241,7 +240,7 @@ public final class SocialAccounts {
                 : new SocialSignInResult.SignedIn(tokens(opening.user(), opening.started(), now));
     }
 
-    public SessionIssuer.StartedSession startSession(User user, String provider, ClientInfo client, Instant now) {
+    private SessionIssuer.StartedSession startSession(User user, String provider, ClientInfo client, Instant now) {
         user.recordLogin(now);
         users.recordLogin(user);
         audit.record(AuditEvent.of(now, AuditEvent.Type.SOCIAL_LOGIN_SUCCESS, user.id(), null, client.ip(), provider));

@@ -65,11 +65,6 @@ class SocialSignInServiceTest {
                 }
             };
         }
-
-        @Override
-        public ProviderIdentity fromAccessToken(String provider, String accessToken) {
-            return verifyIdToken(provider, accessToken, null);
-        }
     };
     private final RollbackTransactions transactions = new RollbackTransactions(fx.users, fx.sessions, fx.audit, identities);
     private final SocialAccounts accounts = new SocialAccounts(fx.users, identities, providers, fx.issuer, fx.audit, fx.source,

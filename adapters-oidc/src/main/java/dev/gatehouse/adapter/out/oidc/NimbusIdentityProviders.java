@@ -194,11 +194,6 @@ public final class NimbusIdentityProviders implements IdentityProviders {
         return verify(p, jwt, expectedNonce, true);
     }
 
-    @Override
-    public ProviderIdentity fromAccessToken(String provider, String accessToken) {
-        return guarded(provider, () -> userInfo(settings(provider), accessToken));
-    }
-
     /**
      * The port promises {@link IdentityProviderException} and nothing else: whatever else a provider's answer
      * makes the SDK throw (a member of the wrong type, a malformed URL in a discovery document) is the provider's

@@ -25,17 +25,6 @@ public sealed interface ProviderCredential {
         }
     }
 
-    /** An access token the provider issued to a frontend (dj-rest-auth's {@code access_token}). */
-    record AccessToken(String accessToken) implements ProviderCredential {
-        public AccessToken {
-            check(accessToken);
-        }
-
-        @Override
-        public String toString() {
-            return "AccessToken[redacted]";
-        }
-    }
 
     /** An authorization code a frontend got from the provider itself, exchanged with our client credentials. */
     record AuthorizationCode(String code) implements ProviderCredential {

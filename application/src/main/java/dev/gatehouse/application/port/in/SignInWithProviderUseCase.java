@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Signs in with a credential the client got from the provider itself (a native app's id_token; a
- * frontend's access token or authorization code), creating or joining an account by the linking rules.
+ * frontend's authorization code; a bare access token is never accepted: it says nothing about which app it was issued to), creating or joining an account by the linking rules.
  */
 public interface SignInWithProviderUseCase {
     record SignInWithProviderCommand(String provider, ProviderCredential credential, ClientInfo client) {

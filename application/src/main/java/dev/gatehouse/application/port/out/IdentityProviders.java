@@ -34,7 +34,4 @@ public interface IdentityProviders {
      * audience (our client id), expiry and, when {@code expectedNonce} is given, the nonce.
      */
     ProviderIdentity verifyIdToken(String provider, String idToken, String expectedNonce);
-
-    /** Reads the identity from the provider's user-info endpoint with an access token the provider issued. */
-    ProviderIdentity fromAccessToken(String provider, String accessToken);
 }
